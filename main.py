@@ -1,0 +1,150 @@
+"""Referent: opens the desktop program, or runs one command-line verb.
+
+    referent [--db PATH | --db-url URL] import FILE.json
+    referent [--db ...] export MEETING_ID [MEETING_ID ...] --out FILE.json
+    referent [--db ...] meetings
+    referent [--db ...] render MEETING_ID --document ... --format {pdf,docx} [--public] --out PATH
+
+Errors are one Danish line on stderr and exit status 2; nothing half-written stays behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own text is English; keep it one line
+        self.exit(EXIT_USAGE, f"referent: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="referent", description="Dagsordener og referater for udvalg.")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--db", type=Path, help="arkivets SQLite-fil (standard: brugerens datamappe)"
+    )
+    where.add_argument("--db-url", help="database-URL, f.eks. postgresql+psycopg://vært/referent")
+    verbs = parser.add_subparsers(dest="verb", parser_class=_Parser)
+
+    read = verbs.add_parser("import", help="indlæs en udvekslingsfil (JSON)")
+    read.add_argument("file", type=Path)
+
+    write = verbs.add_parser("export", help="gem møder som udvekslingsfil (JSON)")
+    write.add_argument("meeting_ids", nargs="+", metavar="MEETING_ID")
+    write.add_argument("--out", type=Path, required=True)
+
+    verbs.add_parser("meetings", help="vis arkivets møder")
+
+    render = verbs.add_parser("render", help="dan et dokument som PDF eller Word")
+    render.add_argument("meeting_id", metavar="MEETING_ID")
+    render.add_argument(
+        "--document",
+        required=True,
+        choices=["dagsorden", "referat", "protokol", "underskriftsark", "opfoelgning"],
+    )
+    render.add_argument("--format", required=True, choices=["pdf", "docx"])
+    render.add_argument(
+        "--public", action="store_true", help="offentlig udgave: lukkede punkter skjules"
+    )
+    render.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def _open(args: argparse.Namespace):
+    from model.database import open_archive
+
+    return open_archive(path=args.db, url=args.db_url)
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    from model.interchange import import_file
+
+    archive = _open(args)
+    report = import_file(archive, args.file)
+    print(f"Indlæst {args.file}")
+    print(report.summary())
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    from model.interchange import export_file
+
+    archive = _open(args)
+    with archive.sessions() as session:
+        document = export_file(session, args.meeting_ids, args.out)
+    count = len(document["meetings"])
+    print(f"Gemt {count} {'møde' if count == 1 else 'møder'} i {args.out}")
+
+
+def cmd_meetings(args: argparse.Namespace) -> None:
+    from model.meetings import STATUS_NAMES, display_title, list_meetings
+
+    archive = _open(args)
+    with archive.sessions() as session:
+        meetings = list_meetings(session)
+        for meeting in meetings:
+            print(
+                f"{meeting.ext_id}\t{meeting.committee.short_name}\t{meeting.date.isoformat()}"
+                f"\t{display_title(meeting)}\t{STATUS_NAMES.get(meeting.status, meeting.status)}"
+            )
+        if not meetings:
+            print("Arkivet har ingen møder endnu.", file=sys.stderr)
+
+
+def cmd_render(args: argparse.Namespace) -> None:
+    try:
+        from exporters.render import render_meeting
+    except ImportError:
+        from model.errors import ReferentError
+
+        raise ReferentError("Dokumenter kan endnu ikke dannes i denne version.") from None
+    archive = _open(args)
+    with archive.sessions() as session:
+        render_meeting(session, args.meeting_id, args.document, args.format, args.public, args.out)
+    print(f"Gemt {args.out}")
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    try:
+        from ui.app import run
+    except ImportError:
+        print(
+            "referent: vinduet findes ikke i denne version; brug et af verberne (se --help).",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return run(db=args.db, db_url=args.db_url)
+
+
+VERBS = {"import": cmd_import, "export": cmd_export, "meetings": cmd_meetings, "render": cmd_render}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.verb is None:
+        return run_gui(args)
+    from sqlalchemy.exc import OperationalError
+
+    from model.errors import ReferentError
+
+    try:
+        VERBS[args.verb](args)
+    except ReferentError as error:
+        print(f"referent: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OperationalError as error:
+        reason = str(error.orig) if error.orig else str(error)
+        print(f"referent: databasen kan ikke bruges: {reason.splitlines()[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"referent: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

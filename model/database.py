@@ -1,0 +1,127 @@
+"""Opening an archive: the engine, its connection settings and its schema version.
+
+An archive is one SQLite file (the default, in the user's data folder) or a
+PostgreSQL database named by URL. `open_archive` brings its schema to the
+version this program knows, writing a backup copy of a SQLite file before
+it changes anything, and refuses an archive written by a newer Referent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from model import migrations
+from model.errors import ArchiveError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_archive_path() -> Path:
+    """The archive in the user's data folder, e.g. ~/.local/share/Referent/referent.sqlite3."""
+    from platformdirs import user_data_path
+
+    return user_data_path("Referent", appauthor=False) / "referent.sqlite3"
+
+
+@dataclass
+class Archive:
+    """An open archive: its engine and a factory of sessions on it."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    path: Path | None  # the SQLite file, or None on a server
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+        # pysqlite's own transaction handling would hide BEGIN from us; let
+        # SQLAlchemy emit it so that a whole import is one transaction.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # noqa: ANN001
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that exists but is no SQLite database, before touching it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        raise ArchiveError(f"{path}: filen er ikke et Referent-arkiv (ikke en SQLite-database)")
+
+
+def backup_sqlite(path: Path, label: str) -> Path:
+    """Copy a SQLite archive beside itself with SQLite's online backup; return the copy."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target
+
+
+def open_archive(path: Path | str | None = None, url: str | None = None) -> Archive:
+    """Open (creating if need be) the archive and bring its schema up to date."""
+    if url:
+        engine = create_engine(url, pool_pre_ping=True)
+        db_path = None
+        if make_url(url).get_backend_name() == "sqlite" and make_url(url).database:
+            db_path = Path(make_url(url).database)
+    else:
+        db_path = Path(path) if path else default_archive_path()
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        _check_sqlite_file(db_path)
+        new_file = not db_path.exists() or db_path.stat().st_size == 0
+        if new_file:
+            # Must be set before the first table exists (smaller, faster file).
+            with sqlite3.connect(db_path) as raw:
+                raw.execute("PRAGMA page_size=16384")
+                raw.execute("VACUUM")
+        engine = _sqlite_engine(db_path)
+    try:
+        migrations.upgrade(
+            engine, backup=(lambda: backup_sqlite(db_path, "foer-opgradering")) if db_path else None
+        )
+    except Exception:
+        engine.dispose()
+        raise
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Archive(engine=engine, sessions=sessions, path=db_path)
