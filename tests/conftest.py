@@ -1,0 +1,47 @@
+"""Fixtures shared by every test: a fresh archive and the example meetings."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
+EXAMPLES = Path(str(resources.files("resources").joinpath("examples")))
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
+
+
+def archive_url() -> str | None:
+    """A server to run the archive tests on instead of SQLite (REFERENT_TEST_DB_URL)."""
+    return os.environ.get("REFERENT_TEST_DB_URL")
+
+
+@pytest.fixture
+def archive(tmp_path):
+    """An empty archive: a SQLite file in tmp_path, or a clean schema on the test server."""
+    from model.database import open_archive
+
+    url = archive_url()
+    if url:
+        from tests.pg import fresh_database
+
+        opened = open_archive(url=fresh_database(url))
+    else:
+        opened = open_archive(tmp_path / "arkiv.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def examples_archive(archive):
+    """An archive holding every example meeting."""
+    from model.interchange import import_file
+
+    for path in EXAMPLE_FILES:
+        import_file(archive, path)
+    return archive
