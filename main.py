@@ -120,6 +120,22 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(db=args.db, db_url=args.db_url)
 
 
+def _os_message(error: OSError) -> str:
+    """A Danish line for a file-system error, naming the file."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "mappen eller filen findes ikke",
+        errno.EACCES: "ingen adgang",
+        errno.EPERM: "ingen adgang",
+        errno.ENOSPC: "disken er fuld",
+        errno.EROFS: "drevet er skrivebeskyttet",
+        errno.EISDIR: "er en mappe",
+    }
+    reason = reasons.get(error.errno, error.strerror or str(error))
+    return f"{error.filename}: {reason}" if error.filename else reason
+
+
 VERBS = {"import": cmd_import, "export": cmd_export, "meetings": cmd_meetings, "render": cmd_render}
 
 
@@ -141,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"referent: databasen kan ikke bruges: {reason.splitlines()[0]}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        print(f"referent: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+        print(f"referent: {_os_message(error)}", file=sys.stderr)
         return EXIT_USAGE
     return 0
 

@@ -73,13 +73,28 @@ def _sqlite_engine(path: Path) -> Engine:
 
 
 def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file that exists but is no SQLite database, before touching it."""
+    """Refuse a foreign or too new file, reading it only, before anything writes to it."""
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
         header = handle.read(16)
     if header != b"SQLite format 3\x00":
         raise ArchiveError(f"{path}: filen er ikke et Referent-arkiv (ikke en SQLite-database)")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            revision = None
+            if "alembic_version" in tables:
+                revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise ArchiveError(f"{path}: filen kan ikke læses som database ({error})") from None
+    if tables and "alembic_version" not in tables:
+        raise ArchiveError(f"{path}: databasen er ikke et Referent-arkiv")
+    if revision and not migrations.is_known(revision[0]):
+        raise ArchiveError(migrations.too_new_message(revision[0]))
 
 
 def backup_sqlite(path: Path, label: str) -> Path:

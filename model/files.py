@@ -17,7 +17,10 @@ def write_atomically(path: Path, data: bytes | Callable[[Path], None]) -> None:
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:  # name the file the user asked for, not our temporary one
+        raise type(error)(error.errno, error.strerror, str(path)) from None
     temp = Path(temp_name)
     try:
         if isinstance(data, bytes):

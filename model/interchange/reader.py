@@ -293,7 +293,9 @@ class _Importer:
         meeting.items = self._items(meeting, record["items"], members, path)
         self.session.flush()
 
-        self.report.removed["item"] += len(set(old_items) - {i.ext_id for i in meeting.items})
+        dropped = set(old_items) - {item.ext_id for item in meeting.items}
+        if dropped:
+            self.report.removed["item"] += len(dropped)
         for item in meeting.items:
             self.report.count("item", old_items.get(item.ext_id), writer.item_dict(item))
         self.report.count("meeting", before, writer.meeting_dict(meeting))

@@ -32,6 +32,19 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
+def is_known(revision: str) -> bool:
+    """Whether this program has the migration `revision` (else a newer one wrote it)."""
+    script = ScriptDirectory.from_config(_config())
+    return revision in {rev.revision for rev in script.walk_revisions()}
+
+
+def too_new_message(revision: str) -> str:
+    return (
+        "Arkivet er gemt af en nyere version af Referent "
+        f"(skemaversion {revision}); opdater programmet for at åbne det."
+    )
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
@@ -41,11 +54,8 @@ def upgrade(engine: Engine, backup: Callable[[], Path] | None = None, target: st
     """Migrate the archive to `target`; call `backup` first if existing data would change."""
     script = ScriptDirectory.from_config(_config())
     current = current_revision(engine)
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise ArchiveError(
-            "Arkivet er gemt af en nyere version af Referent "
-            f"(skemaversion {current}); opdater programmet for at åbne det."
-        )
+    if current is not None and not is_known(current):
+        raise ArchiveError(too_new_message(current))
     wanted = script.get_current_head() if target == "head" else target
     if current == wanted:
         return

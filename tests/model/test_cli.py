@@ -1,0 +1,123 @@
+"""The command-line verbs as a user runs them: import, meetings, export, and their errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from main import main
+from tests.conftest import EXAMPLE_FILES, ROOT, archive_url
+from tests.model.normalize import normalize
+
+pytestmark = pytest.mark.skipif(archive_url() is not None, reason="uses SQLite files")
+
+STEVNS = next(p for p in EXAMPLE_FILES if p.stem.startswith("stevns"))
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_meetings_export(tmp_path, capsys):
+    db = tmp_path / "x.sqlite3"
+    code, out, _ = run(capsys, "--db", db, "import", STEVNS)
+    assert code == 0
+    assert "Tilføjet: 1 udvalg, 7 medlemmer, 1 møde, 9 punkter" in out
+
+    code, out, _ = run(capsys, "--db", db, "meetings")
+    assert code == 0
+    assert out.splitlines() == [
+        "aet-2020-08-19\tAET\t2020-08-19\tReferat Arbejdsmarked, Erhverv og Turisme d. 19-08-2020"
+        "\tunderskrevet"
+    ]
+
+    target = tmp_path / "y.json"
+    code, out, _ = run(capsys, "--db", db, "export", "aet-2020-08-19", "--out", target)
+    assert code == 0
+    original = json.loads(STEVNS.read_text("utf-8"))
+    original.setdefault("cases", [])
+    assert json.loads(target.read_text("utf-8")) == normalize(original)
+
+    code, out, _ = run(capsys, "--db", db, "import", STEVNS)
+    assert "Uændret: 1 udvalg, 7 medlemmer, 1 møde, 9 punkter" in out
+
+
+def test_bad_import_is_one_line_and_changes_nothing(tmp_path, capsys):
+    db = tmp_path / "x.sqlite3"
+    run(capsys, "--db", db, "import", STEVNS)
+    run(capsys, "--db", db, "export", "aet-2020-08-19", "--out", tmp_path / "before.json")
+    document = json.loads(STEVNS.read_text("utf-8"))
+    document["meetings"][0]["items"][0]["title"] = "Ændret"
+    document["meetings"][0]["items"][3]["decision"]["absent"] = ["aet-m1", "m9"]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), "utf-8")
+
+    code, out, err = run(capsys, "--db", db, "import", bad)
+
+    assert code == 2
+    assert err == 'referent: meetings[0].items[3].decision.absent[1]: ukendt medlem "m9"\n'
+    run(capsys, "--db", db, "export", "aet-2020-08-19", "--out", tmp_path / "after.json")
+    assert (tmp_path / "after.json").read_bytes() == (tmp_path / "before.json").read_bytes()
+
+
+def test_failed_export_leaves_no_file_and_keeps_the_old_one(tmp_path, capsys):
+    db = tmp_path / "x.sqlite3"
+    run(capsys, "--db", db, "import", STEVNS)
+    target = tmp_path / "y.json"
+    target.write_text("gammelt indhold", "utf-8")
+
+    code, _, err = run(capsys, "--db", db, "export", "findes-ikke", "--out", target)
+
+    assert code == 2
+    assert err == 'referent: Mødet "findes-ikke" findes ikke i arkivet.\n'
+    assert target.read_text("utf-8") == "gammelt indhold"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_export_into_missing_folder(tmp_path, capsys):
+    db = tmp_path / "x.sqlite3"
+    run(capsys, "--db", db, "import", STEVNS)
+    code, _, err = run(
+        capsys, "--db", db, "export", "aet-2020-08-19", "--out", tmp_path / "nope" / "y.json"
+    )
+    assert code == 2
+    assert err == f"referent: {tmp_path / 'nope' / 'y.json'}: mappen eller filen findes ikke\n"
+
+
+def test_missing_file_and_foreign_archive(tmp_path, capsys):
+    code, _, err = run(capsys, "--db", tmp_path / "x.sqlite3", "import", tmp_path / "none.json")
+    assert code == 2 and "filen kan ikke læses" in err and err.count("\n") == 1
+
+    foreign = tmp_path / "foreign.sqlite3"
+    foreign.write_text("hej", "utf-8")
+    code, _, err = run(capsys, "--db", foreign, "meetings")
+    assert code == 2 and "ikke et Referent-arkiv" in err
+    assert foreign.read_text("utf-8") == "hej"
+
+
+def test_real_process_prints_no_traceback(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "referent-interchange", "version": 1, "committees": [', "utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--db",
+            str(tmp_path / "x.sqlite3"),
+            "import",
+            str(bad),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"referent: {bad}:1:")
+    assert "ugyldig JSON" in result.stderr

@@ -1,0 +1,118 @@
+"""Every example imports, comes back out field for field, and re-imports without copies."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from model import entities
+from model.interchange import build_document, import_file, load_json
+from model.interchange.writer import find_meetings
+from tests.conftest import EXAMPLE_FILES
+from tests.model.normalize import normalize
+
+TABLES = [
+    entities.Committee,
+    entities.Member,
+    entities.Case,
+    entities.Meeting,
+    entities.Attendance,
+    entities.Item,
+    entities.Section,
+    entities.PriorDecision,
+    entities.Decision,
+    entities.DecisionMember,
+    entities.MinorityNote,
+    entities.Correction,
+    entities.Attachment,
+    entities.FollowUp,
+]
+
+
+def row_counts(archive) -> dict[str, int]:
+    with archive.sessions() as session:
+        return {t.__name__: session.scalar(select(func.count()).select_from(t)) for t in TABLES}
+
+
+def export_all(archive, meeting_ids: list[str]) -> dict:
+    with archive.sessions() as session:
+        return build_document(find_meetings(session, meeting_ids))
+
+
+def with_cases(document: dict) -> dict:
+    """The writer always writes `cases`; a file without them means none."""
+    return {**document, "cases": document.get("cases", [])}
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_example_round_trips_field_for_field(archive, path):
+    original = load_json(path)
+    report = import_file(archive, path)
+    assert report.meetings == [m["id"] for m in original["meetings"]]
+
+    exported = export_all(archive, report.meetings)
+
+    assert exported == normalize(with_cases(original))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_reimport_updates_without_duplicates(archive, path):
+    import_file(archive, path)
+    counts = row_counts(archive)
+    before = export_all(archive, [m["id"] for m in load_json(path)["meetings"]])
+
+    report = import_file(archive, path)
+
+    assert row_counts(archive) == counts
+    assert not report.added and not report.updated and not report.removed
+    assert export_all(archive, report.meetings) == before
+
+
+def test_exported_file_imports_into_a_new_archive_identically(archive, tmp_path):
+    from model.database import open_archive
+    from model.interchange import export_file
+
+    for path in EXAMPLE_FILES:
+        import_file(archive, path)
+    ids = ["aet-2020-08-19", "sagsbehandling-2020-04-21", "oeu-2026-09-30", "kb-2026-10-08"]
+    out = tmp_path / "alle.json"
+    with archive.sessions() as session:
+        first = export_file(session, ids, out)
+
+    second_archive = open_archive(tmp_path / "andet.sqlite3")
+    import_file(second_archive, out)
+    assert export_all(second_archive, ids) == first
+    assert json.loads(out.read_text("utf-8")) == first
+
+
+def test_changed_file_updates_and_removes(archive, tmp_path):
+    path = next(p for p in EXAMPLE_FILES if p.stem.startswith("stevns"))
+    import_file(archive, path)
+    document = load_json(path)
+    meeting = document["meetings"][0]
+    meeting["items"][0]["title"] = "Godkendelse af dagsorden (ændret)"
+    removed = meeting["items"].pop()
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+
+    report = import_file(archive, changed)
+
+    assert report.updated["item"] == 1
+    assert report.removed["item"] == 1
+    assert report.unchanged["item"] == len(meeting["items"]) - 1
+    exported = export_all(archive, [meeting["id"]])
+    assert exported == normalize(with_cases(document))
+    assert removed["id"] not in json.dumps(exported)
+
+
+def test_attachment_bytes_are_kept_in_the_archive(archive):
+    path = next(p for p in EXAMPLE_FILES if p.stem.startswith("proevekommune"))
+    import_file(archive, path)
+    with archive.sessions() as session:
+        item = session.scalar(
+            select(entities.Item).where(entities.Item.ext_id == "oeu-2026-09-30-302")
+        )
+        assert item.attachments[0].content.startswith(b"%PDF-1.4")
+        assert item.attachments[1].content is None
