@@ -21,20 +21,27 @@ def archive_url() -> str | None:
     return os.environ.get("REFERENT_TEST_DB_URL")
 
 
-@pytest.fixture
-def archive(tmp_path):
-    """An empty archive: a SQLite file in tmp_path, or a clean schema on the test server."""
+BACKENDS = ["sqlite"] + (["postgresql"] if archive_url() else [])
+
+
+@pytest.fixture(params=BACKENDS)
+def archive(request, tmp_path):
+    """An empty archive: a SQLite file in tmp_path, and, when REFERENT_TEST_DB_URL names a
+    PostgreSQL server, the same test again on a fresh database there."""
     from model.database import open_archive
 
-    url = archive_url()
-    if url:
-        from tests.pg import fresh_database
+    if request.param == "postgresql":
+        from tests.pg import drop_database, fresh_database
 
-        opened = open_archive(url=fresh_database(url))
+        url = fresh_database(archive_url())
+        opened = open_archive(url=url)
+        yield opened
+        opened.close()
+        drop_database(url)
     else:
         opened = open_archive(tmp_path / "arkiv.sqlite3")
-    yield opened
-    opened.close()
+        yield opened
+        opened.close()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from model.entities import (
     Attachment,
@@ -43,6 +43,7 @@ from model.interchange.validation import (
     parse_time,
     place,
 )
+from model.meetings import whole_meeting
 
 # Kinds as the report names them: (singular, plural).
 KIND_NAMES = {
@@ -267,7 +268,9 @@ class _Importer:
                 place((*path, "committee")), f'ukendt udvalg "{record["committee"]}"'
             )
         members = {m.ext_id: m for m in committee.members}
-        meeting = self._existing(Meeting, record["id"])
+        meeting = self.session.scalar(
+            select(Meeting).where(Meeting.ext_id == record["id"]).options(*whole_meeting())
+        )
         before = writer.meeting_dict(meeting) if meeting else None
         old_items = {}
         if meeting is None:
@@ -345,15 +348,30 @@ class _Importer:
                     f"{place(numbers[record['number']])}",
                 )
             numbers[record["number"]] = here
-            item = self._existing(Item, record["id"])
-            if item is None:
-                item = Item(ext_id=record["id"])
-            elif item.decision is not None:
-                item.decision = None  # its item_id is unique: remove before re-adding
-                self.session.flush()
-            self._fill_item(item, record, members, here)
+        existing = self._existing_items([record["id"] for record in records])
+        for i, record in enumerate(records):
+            item = existing.get(record["id"]) or Item(ext_id=record["id"])
+            self._fill_item(item, record, members, (*path, "items", i))
             items.append(item)
         return items
+
+    def _existing_items(self, ext_ids: list[str]) -> dict[str, Item]:
+        """The archive's items among `ext_ids`, loaded in one query, their decisions removed.
+
+        A decision's item_id is unique, so the old decisions must be gone
+        from the database before the file's are added; one flush does that.
+        """
+        query = (
+            select(Item)
+            .where(Item.ext_id.in_(ext_ids))
+            .options(selectinload(Item.decision), selectinload(Item.sections))
+        )
+        found = {item.ext_id: item for item in self.session.scalars(query)}
+        for item in found.values():
+            item.decision = None
+        if found:
+            self.session.flush()
+        return found
 
     def _fill_item(self, item: Item, record: dict, members: dict, path: tuple) -> None:
         item.number = record["number"]

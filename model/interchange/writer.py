@@ -29,6 +29,7 @@ from model.entities import (
 )
 from model.errors import NotFoundError
 from model.files import write_atomically
+from model.meetings import whole_meeting
 
 FORMAT = "referent-interchange"
 VERSION = 1
@@ -199,9 +200,8 @@ def build_document(meetings: list[Meeting]) -> dict[str, Any]:
 
 def find_meetings(session: Session, ext_ids: list[str]) -> list[Meeting]:
     """The meetings named by their ids, in the order given; raises for an unknown id."""
-    found = {
-        m.ext_id: m for m in session.scalars(select(Meeting).where(Meeting.ext_id.in_(ext_ids)))
-    }
+    query = select(Meeting).where(Meeting.ext_id.in_(ext_ids)).options(*whole_meeting())
+    found = {m.ext_id: m for m in session.scalars(query)}
     missing = [ext_id for ext_id in ext_ids if ext_id not in found]
     if missing:
         raise NotFoundError(f'Mødet "{missing[0]}" findes ikke i arkivet.')

@@ -13,7 +13,6 @@ from model import migrations
 from model.database import open_archive
 from model.entities import Base
 from model.errors import ArchiveError
-from tests.conftest import archive_url
 
 
 def test_migrations_build_exactly_the_models(archive):
@@ -22,8 +21,9 @@ def test_migrations_build_exactly_the_models(archive):
     assert differences == []
 
 
-@pytest.mark.skipif(archive_url() is not None, reason="SQLite file settings")
 def test_sqlite_connection_settings(archive):
+    if archive.path is None:
+        pytest.skip("SQLite only")
     with archive.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -6,13 +6,9 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from main import main
-from tests.conftest import EXAMPLE_FILES, ROOT, archive_url
+from tests.conftest import EXAMPLE_FILES, ROOT
 from tests.model.normalize import normalize
-
-pytestmark = pytest.mark.skipif(archive_url() is not None, reason="uses SQLite files")
 
 STEVNS = next(p for p in EXAMPLE_FILES if p.stem.startswith("stevns"))
 
