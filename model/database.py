@@ -17,12 +17,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from model import migrations
-from model.errors import ArchiveError
+from model.errors import ArchiveError, ConflictError
 
 BUSY_TIMEOUT_MS = 10_000
+WRITE_OPTION = "referent_write"  # execution option: this transaction will write
 
 
 def default_archive_path() -> Path:
@@ -30,6 +33,24 @@ def default_archive_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("Referent", appauthor=False) / "referent.sqlite3"
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a stale edit or a busy archive, raised by a commit inside, into a Danish error."""
+    try:
+        yield
+    except StaleDataError:
+        raise ConflictError(
+            "Oplysningerne er ændret af en anden, siden du hentede dem; "
+            "din ændring er ikke gemt. Hent den nye udgave og prøv igen."
+        ) from None
+    except OperationalError as error:
+        if "locked" in str(error.orig) or "busy" in str(error.orig):
+            raise ArchiveError(
+                "Arkivet er optaget af et andet program lige nu; prøv igen om lidt."
+            ) from None
+        raise
 
 
 @dataclass
@@ -43,7 +64,8 @@ class Archive:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back if it raises."""
-        with self.sessions() as session, session.begin():
+        with user_errors(), self.sessions() as session, session.begin():
+            session.connection(execution_options={WRITE_OPTION: True})
             yield session
 
     def close(self) -> None:
@@ -67,7 +89,10 @@ def _sqlite_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # noqa: ANN001
-        connection.exec_driver_sql("BEGIN")
+        # A write transaction takes the write lock at once: a deferred one that
+        # read first cannot wait for another writer and fails with "locked".
+        immediate = connection.get_execution_options().get(WRITE_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 

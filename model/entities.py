@@ -25,7 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.ext.orderinglist import ordering_list
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 # Stable constraint names, so Alembic migrations can refer to them on every backend.
 NAMING = {
@@ -44,6 +44,17 @@ class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
 
 
+class Versioned:
+    """A row counter that every UPDATE checks and raises: an edit based on a
+    stale copy (another secretary saved first) fails instead of overwriting."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
 def _ordered(target: str, **kw: Any) -> Any:
     """A one-to-many relationship whose list order is stored in `position`."""
     return relationship(
@@ -55,7 +66,7 @@ def _ordered(target: str, **kw: Any) -> Any:
     )
 
 
-class Committee(Base):
+class Committee(Versioned, Base):
     __tablename__ = "committees"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -78,7 +89,7 @@ class Committee(Base):
     )
 
 
-class Member(Base):
+class Member(Versioned, Base):
     __tablename__ = "members"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -99,7 +110,7 @@ class Member(Base):
         return f"{self.name} ({self.party})" if self.party else self.name
 
 
-class Case(Base):
+class Case(Versioned, Base):
     __tablename__ = "cases"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -111,7 +122,7 @@ class Case(Base):
     items: Mapped[list[Item]] = relationship(back_populates="case")
 
 
-class Meeting(Base):
+class Meeting(Versioned, Base):
     __tablename__ = "meetings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -139,7 +150,7 @@ class Meeting(Base):
     items: Mapped[list[Item]] = _ordered("Item", back_populates="meeting")
 
 
-class Attendance(Base):
+class Attendance(Versioned, Base):
     __tablename__ = "attendance"
     __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
 
@@ -159,7 +170,7 @@ class Attendance(Base):
     substitute_member: Mapped[Member | None] = relationship(foreign_keys=[substitute_member_id])
 
 
-class Item(Base):
+class Item(Versioned, Base):
     __tablename__ = "items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -199,7 +210,7 @@ class Item(Base):
         return self.case.journal_number if self.case else None
 
 
-class Section(Base):
+class Section(Versioned, Base):
     __tablename__ = "sections"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -211,7 +222,7 @@ class Section(Base):
     item: Mapped[Item] = relationship(back_populates="sections")
 
 
-class PriorDecision(Base):
+class PriorDecision(Versioned, Base):
     __tablename__ = "prior_decisions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -225,7 +236,7 @@ class PriorDecision(Base):
     item: Mapped[Item] = relationship(back_populates="prior_decisions")
 
 
-class Decision(Base):
+class Decision(Versioned, Base):
     __tablename__ = "decisions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -302,7 +313,7 @@ class Correction(Base):
     decision: Mapped[Decision] = relationship(back_populates="corrections")
 
 
-class Attachment(Base):
+class Attachment(Versioned, Base):
     """A bilag; its bytes live in the archive so one file holds everything."""
 
     __tablename__ = "attachments"
@@ -318,7 +329,7 @@ class Attachment(Base):
     item: Mapped[Item] = relationship(back_populates="attachments")
 
 
-class FollowUp(Base):
+class FollowUp(Versioned, Base):
     """A question or order (spørgsmål eller bestilling) raised at the meeting."""
 
     __tablename__ = "follow_ups"

@@ -20,3 +20,7 @@ class InterchangeError(ReferentError):
 
 class NotFoundError(ReferentError):
     """A record named by the user does not exist."""
+
+
+class ConflictError(ReferentError):
+    """An edit was based on a copy that someone else has changed since."""
