@@ -3,6 +3,8 @@
     referent [--db PATH | --db-url URL] import FILE.json
     referent [--db ...] export MEETING_ID [MEETING_ID ...] --out FILE.json
     referent [--db ...] meetings
+    referent [--db PATH] backup [--list | --out FILE]
+    referent [--db PATH] restore BACKUP
     referent [--db ...] render MEETING_ID --document ... --format {pdf,docx} [--public] --out PATH
 
 Errors are one Danish line on stderr and exit status 2; nothing half-written stays behind.
@@ -39,6 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     write.add_argument("--out", type=Path, required=True)
 
     verbs.add_parser("meetings", help="vis arkivets møder")
+
+    backup = verbs.add_parser("backup", help="tag en sikkerhedskopi af arkivet, eller vis dem")
+    backup.add_argument(
+        "--list", action="store_true", help="vis sikkerhedskopierne og deres indhold"
+    )
+    backup.add_argument("--out", type=Path, help="gem kopien her i stedet for i sikkerhedskopier/")
+
+    restore = verbs.add_parser("restore", help="gendan arkivet fra en sikkerhedskopi")
+    restore.add_argument("backup_file", type=Path, metavar="BACKUP")
 
     render = verbs.add_parser("render", help="dan et dokument som PDF eller Word")
     render.add_argument("meeting_id", metavar="MEETING_ID")
@@ -95,6 +106,50 @@ def cmd_meetings(args: argparse.Namespace) -> None:
             print("Arkivet har ingen møder endnu.", file=sys.stderr)
 
 
+def _archive_file(args: argparse.Namespace) -> Path:
+    from model.database import default_archive_path
+    from model.errors import ReferentError
+
+    if args.db_url:
+        raise ReferentError(
+            "Sikkerhedskopier af en databaseserver tages med serverens egne værktøjer (pg_dump)."
+        )
+    return args.db or default_archive_path()
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    from model import backups
+
+    path = _archive_file(args)
+    if args.list:
+        found = backups.backups(path)
+        for copy in found:
+            print(backups.preview(copy).describe())
+        if not found:
+            print("Der er ingen sikkerhedskopier endnu.", file=sys.stderr)
+        return
+    _open(args).close()  # checks the archive and brings it up to date first
+    if args.out:
+        backups.copy_database(path, args.out)
+        made = args.out
+    else:
+        made = backups.make_backup(path)
+    print(f"Sikkerhedskopi gemt: {made}")
+    print(backups.preview(made).describe())
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    from model import backups
+
+    path = _archive_file(args)
+    print(f"Gendanner {backups.preview(args.backup_file).describe()}")
+    before = backups.restore(args.backup_file, path)
+    if before:
+        print(f"Arkivet, som det var før, er gemt i {before}")
+    _open(args).close()  # a backup from an older version is upgraded now
+    print(f"Arkivet {path} er gendannet.")
+
+
 def cmd_render(args: argparse.Namespace) -> None:
     try:
         from exporters.render import render_meeting
@@ -136,7 +191,14 @@ def _os_message(error: OSError) -> str:
     return f"{error.filename}: {reason}" if error.filename else reason
 
 
-VERBS = {"import": cmd_import, "export": cmd_export, "meetings": cmd_meetings, "render": cmd_render}
+VERBS = {
+    "import": cmd_import,
+    "export": cmd_export,
+    "meetings": cmd_meetings,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "render": cmd_render,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

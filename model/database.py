@@ -8,7 +8,6 @@ it changes anything, and refuses an archive written by a newer Referent.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from model import migrations
+from model import backups, migrations
 from model.errors import ArchiveError, ConflictError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -120,31 +118,24 @@ def _check_sqlite_file(path: Path) -> None:
         raise ArchiveError(f"{path}: databasen er ikke et Referent-arkiv")
     if revision and not migrations.is_known(revision[0]):
         raise ArchiveError(migrations.too_new_message(revision[0]))
+    backups.check_integrity(path)
 
 
-def backup_sqlite(path: Path, label: str) -> Path:
-    """Copy a SQLite archive beside itself with SQLite's online backup; return the copy."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    source = sqlite3.connect(path)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
-    return target
+def open_archive(
+    path: Path | str | None = None,
+    url: str | None = None,
+    keep_backups: int | None = backups.DEFAULT_KEEP,
+) -> Archive:
+    """Open (creating if need be) the archive and bring its schema up to date.
 
-
-def open_archive(path: Path | str | None = None, url: str | None = None) -> Archive:
-    """Open (creating if need be) the archive and bring its schema up to date."""
+    An existing SQLite file is checked, read-only, before anything writes to
+    it; it gets the day's backup copy (the newest `keep_backups` are kept;
+    None for none) and a copy before any migration.
+    """
     if url:
         engine = create_engine(url, pool_pre_ping=True)
         db_path = None
-        if make_url(url).get_backend_name() == "sqlite" and make_url(url).database:
-            db_path = Path(make_url(url).database)
+        new_file = False
     else:
         db_path = Path(path) if path else default_archive_path()
         db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -155,11 +146,15 @@ def open_archive(path: Path | str | None = None, url: str | None = None) -> Arch
             with sqlite3.connect(db_path) as raw:
                 raw.execute("PRAGMA page_size=16384")
                 raw.execute("VACUUM")
+            raw.close()
         engine = _sqlite_engine(db_path)
     try:
-        migrations.upgrade(
-            engine, backup=(lambda: backup_sqlite(db_path, "foer-opgradering")) if db_path else None
-        )
+        before_upgrade = None
+        if db_path:
+            before_upgrade = lambda: backups.make_backup(db_path, "foer-opgradering")  # noqa: E731
+        migrations.upgrade(engine, backup=before_upgrade)
+        if db_path and not new_file and keep_backups:
+            backups.daily_backup(db_path, keep=keep_backups)
     except Exception:
         engine.dispose()
         raise

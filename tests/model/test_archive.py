@@ -57,7 +57,7 @@ def test_upgrade_from_first_version_keeps_data_and_writes_backup(tmp_path):
         row = connection.execute(text("SELECT ext_id, name, word_template FROM committees")).one()
     assert tuple(row) == ("aet", "Arbejdsmarked", None)
     archive.close()
-    backups = list(tmp_path.glob("gammelt.sqlite3.foer-opgradering-*.bak"))
+    backups = list((tmp_path / "sikkerhedskopier").glob("gammelt-*-foer-opgradering.sqlite3"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
@@ -68,7 +68,7 @@ def test_current_archive_is_opened_without_backup(tmp_path):
     path = tmp_path / "arkiv.sqlite3"
     open_archive(path).close()
     open_archive(path).close()
-    assert list(tmp_path.glob("*.bak")) == []
+    assert list(tmp_path.rglob("*foer-opgradering*")) == []
 
 
 def test_archive_from_newer_version_is_refused_untouched(tmp_path):
