@@ -1,0 +1,71 @@
+"""Bilag on disk: a file name that is safe whatever an imported file said,
+and a private folder to open them from.
+
+The archive keeps an attachment's file name exactly as it came in (the
+interchange file must round-trip), so the name is made safe only here, at
+the moment a file is written.
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+import shutil
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from model.entities import Attachment
+from model.errors import ReferentError
+from model.files import write_atomically
+
+MAX_NAME = 120
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{n}" for n in range(10)),
+    *(f"lpt{n}" for n in range(10)),
+}
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
+_private: Path | None = None
+
+
+def safe_filename(name: str | None, fallback: str = "bilag") -> str:
+    """A plain file name with no folder part, that every file system accepts."""
+    return _clean(name) or _clean(fallback) or "bilag"
+
+
+def _clean(name: str | None) -> str:
+    name = unicodedata.normalize("NFC", name or "")
+    name = re.split(r"[/\\]", name)[-1]  # drop any folder, Unix or Windows style
+    name = _UNSAFE.sub("_", name).strip(" .")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    if stem.lower() in _RESERVED:
+        stem = f"_{stem}"
+    suffix = suffix[:16]
+    stem = stem[: MAX_NAME - len(suffix) - 1]
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def private_folder() -> Path:
+    """A folder only this user can read, removed when the program ends."""
+    global _private
+    if _private is None or not _private.exists():
+        _private = Path(tempfile.mkdtemp(prefix="referent-bilag-"))  # mode 0700
+        atexit.register(shutil.rmtree, _private, ignore_errors=True)
+    return _private
+
+
+def write_private_copy(attachment: Attachment) -> Path:
+    """Write the bilag's bytes to the private folder, to be opened from there."""
+    if attachment.content is None:
+        raise ReferentError(f'Bilaget "{attachment.title}" har intet indhold i arkivet.')
+    name = safe_filename(attachment.filename, fallback=safe_filename(attachment.title))
+    folder = Path(tempfile.mkdtemp(dir=private_folder()))  # one folder each: names may repeat
+    target = folder / name
+    write_atomically(target, attachment.content)
+    return target
