@@ -77,6 +77,8 @@ class Committee(Versioned, Base):
     numbering: Mapped[str] = mapped_column(String(20), default="per_meeting")
     decision_placement: Mapped[str] = mapped_column(String(30), default="end")
     section_headings: Mapped[list[str]] = mapped_column(default=list)
+    # Items every new meeting starts with: [{"title", "place": "first"|"last"}].
+    standard_items: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     extra: Mapped[dict[str, Any] | None]
     # The committee's own Word template (house style: logo, fonts), kept in
     # the archive so that one file still holds everything.
