@@ -1,7 +1,7 @@
 """Referent: opens the desktop program, or runs one command-line verb.
 
     referent [--db PATH | --db-url URL] import FILE.json
-    referent [--db ...] export MEETING_ID [MEETING_ID ...] --out FILE.json
+    referent [--db ...] export {MEETING_ID ... | --all} --out FILE.json
     referent [--db ...] meetings
     referent [--db PATH] backup [--list | --out FILE]
     referent [--db PATH] restore BACKUP
@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("file", type=Path)
 
     write = verbs.add_parser("export", help="gem møder som udvekslingsfil (JSON)")
-    write.add_argument("meeting_ids", nargs="+", metavar="MEETING_ID")
+    write.add_argument("meeting_ids", nargs="*", metavar="MEETING_ID")
+    write.add_argument("--all", action="store_true", help="alle arkivets møder")
     write.add_argument("--out", type=Path, required=True)
 
     verbs.add_parser("meetings", help="vis arkivets møder")
@@ -82,11 +83,16 @@ def cmd_import(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
+    from model.errors import ReferentError
     from model.interchange import export_file
+    from model.meetings import list_meetings
 
+    if bool(args.meeting_ids) == bool(args.all):
+        raise ReferentError("Angiv enten mødernes id eller --all.")
     archive = _open(args)
     with archive.sessions() as session:
-        document = export_file(session, args.meeting_ids, args.out)
+        ids = args.meeting_ids or [m.ext_id for m in reversed(list_meetings(session))]
+        document = export_file(session, ids, args.out)
     count = len(document["meetings"])
     print(f"Gemt {count} {'møde' if count == 1 else 'møder'} i {args.out}")
 

@@ -45,6 +45,10 @@ from model.interchange.validation import (
 )
 from model.meetings import whole_meeting
 
+# A meeting with all its bilag is a few hundred MB at most; refuse more
+# before reading it, rather than run out of memory.
+MAX_FILE_BYTES = 1_000_000_000
+
 # Kinds as the report names them: (singular, plural).
 KIND_NAMES = {
     "committee": ("udvalg", "udvalg"),
@@ -95,6 +99,12 @@ class ImportReport:
 def load_json(path: Path) -> Any:
     """Parse a file, with a message naming the line and column of a syntax error."""
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InterchangeError(
+                str(path),
+                f"filen er for stor ({size / 1e6:.0f} MB; højst {MAX_FILE_BYTES / 1e6:.0f} MB)",
+            )
         data = Path(path).read_bytes()
     except OSError as error:
         raise InterchangeError(str(path), f"filen kan ikke læses ({error.strerror})") from None

@@ -117,3 +117,24 @@ def test_real_process_prints_no_traceback(tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"referent: {bad}:1:")
     assert "ugyldig JSON" in result.stderr
+
+
+def test_export_all_carries_the_whole_archive(tmp_path, capsys):
+    db = tmp_path / "x.sqlite3"
+    for path in EXAMPLE_FILES:
+        assert main(["--db", str(db), "import", str(path)]) == 0
+    out = tmp_path / "alt.json"
+    assert main(["--db", str(db), "export", "--all", "--out", str(out)]) == 0
+    assert "Gemt 4 møder" in capsys.readouterr().out
+    document = json.loads(out.read_text("utf-8"))
+    assert [m["date"] for m in document["meetings"]] == sorted(
+        m["date"] for m in document["meetings"]
+    )
+
+    fresh = tmp_path / "ny.sqlite3"
+    assert main(["--db", str(fresh), "import", str(out)]) == 0
+    assert (
+        "Tilføjet: 4 udvalg, 27 medlemmer, 2 sager, 4 møder, 23 punkter" in capsys.readouterr().out
+    )
+    assert main(["--db", str(db), "export", "--out", str(out)]) == 2
+    assert "Angiv enten" in capsys.readouterr().err

@@ -255,3 +255,13 @@ def test_member_moved_to_another_committee_is_refused(filled, tmp_path):
     assert refused.value.place == "committees[0].members[7].id"
     assert 'hører til udvalget "oeu"' in refused.value.message
     assert snapshot(filled) == before
+
+
+def test_huge_file_is_refused_before_reading(tmp_path, archive, monkeypatch):
+    from model.interchange import reader
+
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "stor.json"
+    path.write_text(PROEVE.read_text("utf-8"), "utf-8")
+    with pytest.raises(InterchangeError, match=r"filen er for stor \(\d+ MB; højst 0 MB\)"):
+        import_file(archive, path)
