@@ -1,0 +1,110 @@
+"""The neutral document: what is printed and in which order, with no layout.
+
+`document.build_document` fills these from a meeting; each writer (pdf, docx)
+only lays them out. Text in here is already clean: no control characters,
+nothing that an XML part or a PDF content stream would refuse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one emphasis; a run whose text is "\\n" is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+LINE_BREAK = Run("\n")
+
+
+@dataclass
+class Para:
+    """A paragraph. `style` is one of body, lead (a bold label line), meta (small, grey)."""
+
+    runs: list[Run]
+    style: str = "body"
+
+
+@dataclass
+class ListEntry:
+    label: str  # "•" or "3." as printed; writers do not number lists themselves
+    runs: list[Run]
+    level: int = 0
+
+
+@dataclass
+class ListBlock:
+    entries: list[ListEntry]
+
+
+@dataclass
+class SectionHeading:
+    """A section of an item: Resume, Indstilling, Beslutning, Bilag."""
+
+    text: str
+
+
+@dataclass
+class SubHeading:
+    """A `###` heading inside a section's Markdown."""
+
+    text: str
+
+
+Block = Para | ListBlock | SectionHeading | SubHeading
+
+
+@dataclass
+class Chapter:
+    """A top-level part listed in the table of contents: an item or the signature page."""
+
+    anchor: str  # bookmark name; never derived from a title, so a closed title cannot leak
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    signature: SignaturePage | None = None
+
+
+@dataclass
+class FrontPage:
+    organisation: str
+    committee: str
+    kind: str  # "Referat", "Dagsorden"
+    title: str
+    rows: list[tuple[str, list[str]]]  # ("Til stede", names); printed as a two-column table
+
+
+@dataclass
+class Signer:
+    name: str
+    note: str = ""  # "Fraværende", "Stedfortræder for …"
+
+
+@dataclass
+class SignaturePage:
+    intro: str
+    signers: list[Signer]
+
+
+@dataclass
+class Document:
+    """One printable document, decided once for every format."""
+
+    kind: str  # "Referat", "Dagsorden", "Underskriftsark"
+    public: bool
+    organisation: str
+    committee: str
+    title: str  # also the file's metadata title
+    header: str  # the right-hand side of every page's header
+    front: FrontPage | None
+    chapters: list[Chapter]
+    with_toc: bool = True
+    # Compact: the front block and the chapters share pages (a lone signature sheet);
+    # otherwise the front page, the TOC and every chapter start a page of their own.
+    compact: bool = False
+    toc_title: str = "Indholdsfortegnelse"
+    keywords: list[str] = field(default_factory=list)

@@ -1,0 +1,50 @@
+"""Dates, names and numbers the way Danish minutes print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+from exporters.markup import clean_line
+
+LOCALE = "da_DK"
+
+
+def long_date(day: dt.date) -> str:
+    """'17. august 2020'."""
+    return format_date(day, "d. MMMM y", locale=LOCALE)
+
+
+def meeting_when(day: dt.date, start: dt.time | None, end: dt.time | None = None) -> str:
+    """'Torsdag d. 16. januar 2020 kl. 09:00' (with '-11:45' when the end is known)."""
+    text = format_date(day, "EEEE 'd.' d. MMMM y", locale=LOCALE)
+    text = text[:1].upper() + text[1:]
+    if start:
+        text += f" kl. {start:%H:%M}"
+        if end:
+            text += f"-{end:%H:%M}"
+    return text
+
+
+def short_date(day: dt.date) -> str:
+    """'19.08.2020', as page headers print it."""
+    return f"{day:%d.%m.%Y}"
+
+
+def name(member) -> str:
+    """'Jacob Panton-Kristiansen (V)'."""
+    return clean_line(member.display_name)
+
+
+def item_heading(number: int, title: str, numbering: str) -> str:
+    """'192. Dagsorden - godkendelse' (running numbers) or 'Punkt 1: Velkomst' (per meeting)."""
+    if numbering == "running":
+        return f"{number}. {title}"
+    return f"Punkt {number}: {title}"
+
+
+def party_tally(members) -> str:
+    """Votes by party: 'A, F, V (3)'; a member without a party counts by name."""
+    labels = sorted({clean_line(m.party) or clean_line(m.name) for m in members})
+    return f"{', '.join(labels)} ({len(members)})"

@@ -1,0 +1,291 @@
+"""The Word writer: lays out a neutral Document with python-docx.
+
+Styles come from the committee's template or the default one in
+resources/templates; item headings are real `Heading 1` paragraphs with
+bookmarks, and the table of contents is a real Word TOC field whose cached
+entries link to them. The page numbers in that cache come from laying the
+file out with LibreOffice (exporters/layout.py) when it is installed, or
+else from the PDF writer's layout of the same document, which uses the same
+page, fonts and spacing; Word refreshes the field on opening either way.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document as open_word
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
+
+from exporters import docx_xml as x
+from exporters.blocks import (
+    Block,
+    Chapter,
+    Document,
+    FrontPage,
+    ListBlock,
+    Para,
+    Run,
+    SectionHeading,
+    SignaturePage,
+    SubHeading,
+)
+
+STYLES = {
+    "body": "Normal",
+    "lead": "Mellemrubrik",
+    "meta": "Sagsdata",
+    "chapter": "Heading 1",
+    "section": "Afsnitsoverskrift",
+    "sub": "Underoverskrift",
+    "list": "Punktopstilling",
+    "toc_title": "TOC Heading",
+    "toc": "toc 1",
+    "front_org": "Forside organisation",
+    "front_kind": "Title",
+    "front_committee": "Subtitle",
+    "front_label": "Forside felt",
+    "front_value": "Forside tekst",
+    "sign": "Underskrift",
+    "sign_note": "Underskrift note",
+    "header": "Header",
+    "footer": "Footer",
+}
+
+
+def render_docx(doc: Document, template: bytes | None = None, layout: bool = True) -> bytes:
+    """The document as .docx bytes; `layout` lets LibreOffice check the TOC page numbers."""
+    writer = _Writer(doc, template)
+    data = writer.save()
+    if not (doc.with_toc and writer.toc_numbers):
+        return data
+    pages = None
+    if layout:
+        from exporters.layout import heading_pages
+
+        pages = heading_pages(data, len(writer.toc_numbers))
+    if pages is None:
+        pages = _pdf_estimate(doc)
+    if pages is None or len(pages) != len(writer.toc_numbers):
+        return data
+    for number, page in zip(writer.toc_numbers, pages, strict=True):
+        number.text = str(page)
+    return writer.save()
+
+
+def _pdf_estimate(doc: Document) -> list[int] | None:
+    from exporters.pdf import chapter_pages
+
+    return chapter_pages(doc)
+
+
+class _Writer:
+    def __init__(self, doc: Document, template: bytes | None):
+        self.doc = doc
+        source = x.as_document_package(template) if template else x.default_template()
+        self.word = open_word(io.BytesIO(source))
+        x.copy_missing_styles(self.word, list(dict.fromkeys(STYLES.values())))
+        self.style = {key: self.word.styles[name] for key, name in STYLES.items()}
+        self.style_ids = {key: style.style_id for key, style in self.style.items()}
+        self.toc_numbers: list = []  # the w:t of each TOC entry's page number, in order
+        self.bookmarks = 0
+        body = self.word.element.body
+        for child in list(body):
+            if child.tag != x.qn("w:sectPr"):
+                body.remove(child)  # a template's sample text never reaches the minutes
+        self.end = body.find(x.qn("w:sectPr"))
+        if self.end is None:
+            self.end = SubElement(body, x.qn("w:sectPr"))
+        self._properties()
+        self._header_footer()
+        self._body()
+        x.set_update_fields(self.word)
+
+    def save(self) -> bytes:
+        out = io.BytesIO()
+        self.word.save(out)
+        return out.getvalue()
+
+    def _properties(self) -> None:
+        props = self.word.core_properties
+        doc = self.doc
+        props.title = doc.title
+        props.subject = f"{doc.kind} – {doc.committee}"
+        props.author = doc.organisation
+        props.keywords = ", ".join(doc.keywords)
+        props.category = doc.kind
+        props.comments = ""
+        props.last_modified_by = "Referent"
+        props.language = "da-DK"
+
+    def _header_footer(self) -> None:
+        for section in self.word.sections:
+            header = section.header
+            if not _has_content(header):
+                p = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+                p.style = self.style["header"]
+                p.add_run(f"{self.doc.organisation}\t{self.doc.header}")
+            footer = section.footer
+            if "PAGE" not in footer._element.xml:
+                p = footer.add_paragraph() if _has_content(footer) else footer.paragraphs[0]
+                p.style = self.style["footer"]
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.add_run("Side ")
+                p._p.append(x.simple_field("PAGE", "1"))
+                p.add_run(" af ")
+                p._p.append(x.simple_field("NUMPAGES", "1"))
+
+    def _para(self, key: str, text: str = "", page_break: bool = False):
+        """A new body paragraph (as lxml, not python-docx's API, which is 10x slower here)."""
+        p = x.OxmlElement("w:p")
+        ppr = SubElement(p, x.qn("w:pPr"))
+        SubElement(ppr, x.qn("w:pStyle")).set(x.qn("w:val"), self.style_ids[key])
+        if page_break:
+            SubElement(ppr, x.qn("w:pageBreakBefore"))
+        if text:
+            _text(p, text)
+        self.end.addprevious(p)
+        return Paragraph(p, self.word._body)
+
+    def _body(self) -> None:
+        doc = self.doc
+        started = False
+        if doc.front:
+            self._front(doc.front)
+            started = True
+        if doc.with_toc:
+            self._toc(page_break=started)
+            started = True
+        for chapter in doc.chapters:
+            self._chapter(chapter, page_break=started and not doc.compact)
+            started = True
+
+    def _front(self, front: FrontPage) -> None:
+        self._para("front_org", front.organisation)
+        self._para("front_kind", front.kind)
+        self._para("front_committee", front.committee)
+        if not front.rows:
+            return
+        table = self.word.add_table(rows=len(front.rows), cols=2)
+        # LibreOffice sizes columns by the grid, Word by the cells: set both.
+        table.autofit = False
+        table.columns[0].width, table.columns[1].width = Mm(42), Mm(118)
+        for row, (label, values) in zip(table.rows, front.rows, strict=True):
+            row.cells[0].width, row.cells[1].width = Mm(42), Mm(118)
+            _fill(row.cells[0].paragraphs[0], label, self.style["front_label"])
+            first = row.cells[1].paragraphs[0]
+            for i, value in enumerate(values):
+                p = first if i == 0 else row.cells[1].add_paragraph()
+                _fill(p, value, self.style["front_value"])
+            row.cells[1].paragraphs[-1].paragraph_format.space_after = Pt(7)
+
+    def _toc(self, page_break: bool) -> None:
+        self._para("toc_title", self.doc.toc_title, page_break)
+        entries = [c for c in self.doc.chapters]
+        last = None
+        for i, chapter in enumerate(entries):
+            p = self._para("toc")
+            if i == 0:
+                for run in (x.field_char("begin"), x.instruction(x.TOC_INSTRUCTION),
+                            x.field_char("separate")):
+                    p._p.append(run)
+            link = x.hyperlink(chapter.anchor)
+            link.append(x.text_run(chapter.heading)[0])
+            link.append(x.tab_run())
+            run, number = x.text_run("0")
+            link.append(run)
+            p._p.append(link)
+            self.toc_numbers.append(number)
+            last = p
+        if last is not None:
+            last._p.append(x.field_char("end"))
+
+    def _chapter(self, chapter: Chapter, page_break: bool) -> None:
+        heading = self._para("chapter", chapter.heading, page_break)
+        self.bookmarks += 1
+        x.bookmark(heading, self.bookmarks, chapter.anchor)
+        for block in chapter.blocks:
+            self._block(block)
+        if chapter.signature:
+            self._signatures(chapter.signature)
+
+    def _block(self, block: Block) -> None:
+        if isinstance(block, Para):
+            _runs(self._para(block.style), block.runs)
+        elif isinstance(block, SectionHeading):
+            self._para("section", block.text)
+        elif isinstance(block, SubHeading):
+            self._para("sub", block.text)
+        elif isinstance(block, ListBlock):
+            for entry in block.entries:
+                p = self._para("list")
+                if entry.level:
+                    p.paragraph_format.left_indent = Mm(7 * (entry.level + 1))
+                if entry.label:
+                    _text(p._p, f"{entry.label}\t")
+                else:
+                    p.paragraph_format.first_line_indent = Mm(0)
+                _runs(p, entry.runs)
+        else:
+            raise TypeError(f"unknown block {block!r}")
+
+    def _signatures(self, page: SignaturePage) -> None:
+        self._para("body", page.intro).paragraph_format.space_after = Pt(17)
+        if not page.signers:
+            return
+        rows = (len(page.signers) + 1) // 2
+        table = self.word.add_table(rows=rows, cols=2)
+        table.autofit = False
+        table.columns[0].width = table.columns[1].width = Mm(80)
+        for i, signer in enumerate(page.signers):
+            cell = table.rows[i // 2].cells[i % 2]
+            cell.width = Mm(80)
+            name = cell.paragraphs[0]
+            _fill(name, signer.name, self.style["sign"])
+            name.paragraph_format.space_before = Pt(45)
+            name.paragraph_format.right_indent = Mm(6)
+            x.top_border(name)
+            if signer.note:
+                _fill(cell.add_paragraph(), signer.note, self.style["sign_note"])
+
+
+def _fill(paragraph, text: str, style) -> None:
+    paragraph.style = style
+    paragraph.add_run(text)
+
+
+def _runs(paragraph, runs: list[Run]) -> None:
+    p = paragraph._p
+    for run in runs:
+        if run.text == "\n":
+            SubElement(SubElement(p, x.qn("w:r")), x.qn("w:br"))
+        else:
+            _text(p, run.text, run.bold, run.italic)
+
+
+_PRESERVE = x.qn("xml:space")
+_T, _TAB = x.qn("w:t"), x.qn("w:tab")
+
+
+def _text(p, text: str, bold: bool = False, italic: bool = False) -> None:
+    r = SubElement(p, x.qn("w:r"))
+    if bold or italic:
+        rpr = SubElement(r, x.qn("w:rPr"))
+        if bold:
+            SubElement(rpr, x.qn("w:b"))
+        if italic:
+            SubElement(rpr, x.qn("w:i"))
+    for i, piece in enumerate(text.split("\t")):
+        if i:
+            SubElement(r, _TAB)
+        if piece:
+            t = SubElement(r, _T)
+            t.set(_PRESERVE, "preserve")
+            t.text = piece
+
+
+def _has_content(part) -> bool:
+    xml = part._element.xml
+    return any(p.text.strip() for p in part.paragraphs) or "<w:drawing" in xml or "<w:pict" in xml

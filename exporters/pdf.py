@@ -1,0 +1,290 @@
+"""The PDF writer: lays out a neutral Document with reportlab's platypus.
+
+The table of contents comes from `multiBuild`: each chapter heading notifies
+a TOCEntry with the physical page it landed on (front page = 1), and passes
+repeat until the entries, and the page count printed as "Side X af Y", stop
+changing. So every number printed is the page as the reader counts it.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    HRFlowable,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from exporters.blocks import (
+    Block,
+    Chapter,
+    Document,
+    FrontPage,
+    ListBlock,
+    Para,
+    Run,
+    SectionHeading,
+    SignaturePage,
+    SubHeading,
+)
+from exporters.fonts import FAMILY, with_fallback
+from exporters.pdf_styles import GREY, LIST_INDENT, RULE, styles
+
+PAGE = A4
+MARGIN_X = 25 * mm
+MARGIN_TOP = 28 * mm
+MARGIN_BOTTOM = 22 * mm
+
+
+def render_pdf(doc: Document) -> bytes:
+    """The document as PDF bytes."""
+    out = io.BytesIO()
+    template = _Template(out, doc)
+    template.multiBuild(_story(doc), maxPasses=6)
+    return out.getvalue()
+
+
+def chapter_pages(doc: Document) -> list[int]:
+    """The page each chapter starts on, as this writer lays the document out."""
+    template = _Template(io.BytesIO(), doc)
+    template.multiBuild(_story(doc), maxPasses=6)
+    return [template.pages[chapter.anchor] for chapter in doc.chapters]
+
+
+class _Template(BaseDocTemplate):
+    def __init__(self, out, doc: Document):
+        super().__init__(
+            out,
+            pagesize=PAGE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=doc.title,
+            author=doc.organisation,
+            subject=f"{doc.kind} – {doc.committee}",
+            keywords=doc.keywords,
+            creator="Referent",
+            lang="da-DK",
+        )
+        self.source = doc
+        self.total_shown = 0  # the page count printed in this pass's footers
+        self.total_last_pass = 0
+        self.passes = 0
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+
+    def build(self, flowables, **kwargs):
+        self.total_shown = self.total_last_pass
+        self.pages: dict[str, int] = {}
+        self.passes += 1
+        if self.passes == 1:
+            # The first pass only measures: where each page breaks, where each
+            # heading lands. Drawing its text would be thrown away.
+            kwargs["canvasmaker"] = _MeasuringCanvas
+        super().build(flowables, **kwargs)
+
+    def _allSatisfied(self):
+        # One more pass when "Side X af Y" printed a total that proved wrong.
+        satisfied = super()._allSatisfied() and self.total_shown == self.page
+        self.total_last_pass = self.page
+        return satisfied
+
+    def afterFlowable(self, flowable):
+        entry = getattr(flowable, "toc_entry", None)
+        if entry is None:
+            return
+        text, key, listed = entry
+        self.pages[key] = self.page
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=0, closed=True)
+        if listed:
+            self.notify("TOCEntry", (0, text, self.page, key))
+
+    def _decorate(self, canvas, template):
+        doc = self.source
+        width, height = PAGE
+        canvas.saveState()
+        canvas.setFont(FAMILY, 8.5)
+        canvas.setFillColor(GREY)
+        top = height - 15 * mm
+        canvas.drawString(MARGIN_X, top, _fit(doc.organisation, 70))
+        canvas.drawRightString(width - MARGIN_X, top, _fit(doc.header, 90))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
+        total = self.total_shown or self.page
+        canvas.drawCentredString(width / 2, 12 * mm, f"Side {self.page} af {total}")
+        canvas.restoreState()
+
+
+class _MeasuringCanvas(Canvas):
+    """The canvas of the first pass, whose output is never saved."""
+
+
+class _Para(Paragraph):
+    """A paragraph that skips drawing its text on a measuring canvas (splits keep the class)."""
+
+    def draw(self):
+        if not isinstance(self.canv, _MeasuringCanvas):
+            super().draw()
+
+
+def _fit(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _story(doc: Document) -> list:
+    story: list = []
+    if doc.front:
+        story += _front(doc.front, doc.compact)
+    if doc.with_toc:
+        if story:
+            story.append(PageBreak())
+        story += _toc(doc)
+    for chapter in doc.chapters:
+        if story and not doc.compact:
+            story.append(PageBreak())
+        story += _chapter(chapter, listed=doc.with_toc)
+    return story
+
+
+def _toc(doc: Document) -> list:
+    st = styles()
+    title = _Para(escape(doc.toc_title), st["toc_title"])
+    title.toc_entry = (doc.toc_title, "indholdsfortegnelse", False)
+    toc = TableOfContents(levelStyles=[st["toc"]], dotsMinLevel=0, rightColumnWidth=40)
+    # Every entry's text is known before layout: seeding them makes the first
+    # pass lay the TOC out at its final size, so two passes suffice, not three.
+    toc._entries = [(0, c.heading, 0, c.anchor) for c in doc.chapters]
+    return [title, toc]
+
+
+def _front(front: FrontPage, compact: bool) -> list:
+    st = styles()
+    flow: list = [
+        _Para(_text(front.organisation), st["front_org"]),
+        _Para(_text(front.kind), st["front_kind"]),
+        _Para(_text(front.committee), st["front_committee"]),
+    ]
+    rows = []
+    for label, values in front.rows:
+        cell = [_Para(_text(value), st["front_value"]) for value in values]
+        rows.append([_Para(_text(label), st["front_label"]), cell])
+    if rows:
+        table = Table(rows, colWidths=[42 * mm, None], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ]))
+        flow.append(table)
+    if compact:
+        flow.append(Spacer(1, 10 * mm))
+    return flow
+
+
+def _chapter(chapter: Chapter, listed: bool) -> list:
+    st = styles()
+    heading = _Para(_text(chapter.heading), st["chapter"])
+    heading.toc_entry = (chapter.heading, chapter.anchor, listed)
+    flow: list = [heading]
+    for block in chapter.blocks:
+        flow += _block(block)
+    if chapter.signature:
+        flow += _signatures(chapter.signature)
+    return flow
+
+
+def _block(block: Block) -> list:
+    st = styles()
+    if isinstance(block, Para):
+        return [_Para(_markup(block.runs), st[block.style])]
+    if isinstance(block, SectionHeading):
+        # Keep a heading off the last lines of a page, with room for its first lines.
+        return [CondPageBreak(40), _Para(_text(block.text), st["section"])]
+    if isinstance(block, SubHeading):
+        return [_Para(_text(block.text), st["sub"])]
+    if isinstance(block, ListBlock):
+        return [
+            _Para(_markup(entry.runs), _list_style(entry.level), bulletText=entry.label or None)
+            for entry in block.entries
+        ]
+    raise TypeError(f"unknown block {block!r}")
+
+
+_LIST_STYLES: dict[int, object] = {}
+
+
+def _list_style(level: int):
+    if level not in _LIST_STYLES:
+        from reportlab.lib.styles import ParagraphStyle
+
+        base = styles()["list"]
+        _LIST_STYLES[level] = ParagraphStyle(
+            f"list{level}", base, leftIndent=LIST_INDENT * (level + 1),
+            bulletIndent=LIST_INDENT * level + 1 * mm, bulletFontName=FAMILY,
+        )
+    return _LIST_STYLES[level]
+
+
+def _signatures(page: SignaturePage) -> list:
+    st = styles()
+    flow: list = [_Para(_text(page.intro), st["body"]), Spacer(1, 6 * mm)]
+    cells = []
+    for signer in page.signers:
+        cell = [
+            Spacer(1, 16 * mm),
+            HRFlowable(width="92%", thickness=0.6, color=colors.black, hAlign="LEFT",
+                       spaceAfter=3),
+            _Para(_text(signer.name), st["sign_name"]),
+        ]
+        if signer.note:
+            cell.append(_Para(_text(signer.note), st["sign_note"]))
+        cells.append(cell)
+    if not cells:
+        return flow
+    if len(cells) % 2:
+        cells.append("")
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    table = Table(rows, colWidths=["50%", "50%"])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    flow.append(table)
+    return flow
+
+
+def _text(text: str) -> str:
+    return with_fallback(escape(text))
+
+
+def _markup(runs: list[Run]) -> str:
+    parts = []
+    for run in runs:
+        if run.text == "\n":
+            parts.append("<br/>")
+            continue
+        piece = escape(run.text)
+        if run.bold:
+            piece = f"<b>{piece}</b>"
+        if run.italic:
+            piece = f"<i>{piece}</i>"
+        parts.append(piece)
+    return with_fallback("".join(parts))

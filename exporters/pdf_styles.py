@@ -1,0 +1,70 @@
+"""Paragraph styles of the PDF: one place for sizes, spacing and colours."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from exporters.fonts import FAMILY, register
+
+ACCENT = colors.HexColor("#1F3864")  # dark blue, as Word's headings in municipal templates
+GREY = colors.HexColor("#595959")
+RULE = colors.HexColor("#A6A6A6")
+BODY_SIZE = 10.5
+LIST_INDENT = 7 * mm
+
+
+@lru_cache(maxsize=1)
+def styles() -> dict[str, ParagraphStyle]:
+    register()
+    bold = f"{FAMILY}-Bold"
+    body = ParagraphStyle(
+        "body", fontName=FAMILY, fontSize=BODY_SIZE, leading=14, spaceAfter=5,
+        alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
+    )
+    made = {
+        "body": body,
+        "lead": ParagraphStyle("lead", body, fontName=bold, spaceAfter=2, keepWithNext=1),
+        "meta": ParagraphStyle("meta", body, fontSize=9, leading=12, textColor=GREY, spaceAfter=1),
+        "chapter": ParagraphStyle(
+            "chapter", body, fontName=bold, fontSize=15, leading=19, textColor=ACCENT,
+            spaceAfter=8, keepWithNext=1,
+        ),
+        "section": ParagraphStyle(
+            "section", body, fontName=bold, fontSize=11.5, leading=15, textColor=ACCENT,
+            spaceBefore=8, spaceAfter=3, keepWithNext=1,
+        ),
+        "sub": ParagraphStyle(
+            "sub", body, fontName=bold, fontSize=BODY_SIZE, spaceBefore=4, spaceAfter=2,
+            keepWithNext=1,
+        ),
+        "list": ParagraphStyle("list", body, spaceAfter=2, leftIndent=LIST_INDENT),
+        "toc_title": ParagraphStyle(
+            "toc_title", body, fontName=bold, fontSize=15, leading=19, textColor=ACCENT,
+            spaceAfter=12,
+        ),
+        "toc": ParagraphStyle(
+            "toc", body, leftIndent=0, rightIndent=12 * mm, firstLineIndent=0, spaceAfter=3,
+        ),
+        "front_org": ParagraphStyle(
+            "front_org", body, fontSize=12, leading=16, textColor=GREY, spaceAfter=30,
+        ),
+        "front_kind": ParagraphStyle(
+            "front_kind", body, fontName=bold, fontSize=28, leading=34, textColor=ACCENT,
+            spaceAfter=8,
+        ),
+        "front_committee": ParagraphStyle(
+            "front_committee", body, fontName=bold, fontSize=17, leading=22, spaceAfter=30,
+        ),
+        "front_label": ParagraphStyle("front_label", body, fontName=bold, spaceAfter=0),
+        "front_value": ParagraphStyle("front_value", body, spaceAfter=0),
+        "sign_name": ParagraphStyle("sign_name", body, spaceAfter=0),
+        "sign_note": ParagraphStyle(
+            "sign_note", body, fontSize=9, leading=12, textColor=GREY, spaceAfter=0
+        ),
+    }
+    return made
