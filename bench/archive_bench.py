@@ -1,0 +1,95 @@
+"""Speed at the scale of a municipality's archive (30 committees, 20 years, 100,000 items).
+
+    python bench/archive_bench.py [--archive PATH] [--runs 5]
+
+Generates the archive once (bench/generate_archive.py) and keeps it at
+--archive; then prints medians of several runs for what a secretary waits
+for. Each figure that starts the program runs in a fresh process, so the
+operating system's file cache is the only thing carried over (as on a PC
+where Referent was used earlier that day).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_ARCHIVE = Path(tempfile.gettempdir()) / "referent-bench-100k.sqlite3"
+
+# Each probe runs in its own interpreter and prints one JSON object.
+OPEN_PROBE = """
+import json, resource, sys, time
+start = time.perf_counter()
+from model.database import open_archive
+from model.meetings import list_meetings, load_meeting
+archive = open_archive(sys.argv[1], keep_backups=None)
+opened = time.perf_counter() - start
+with archive.sessions() as session:
+    t = time.perf_counter(); meetings = list_meetings(session); listed = time.perf_counter() - t
+figures = {"open_s": opened, "list_meetings_s": listed, "meetings": len(meetings)}
+for ext_id, key in ((sys.argv[2], "open_15"), (sys.argv[3], "open_200")):
+    with archive.sessions() as session:
+        t = time.perf_counter()
+        meeting = load_meeting(session, ext_id)
+        for item in meeting.items:
+            item.sections, item.decision
+        figures[key + "_ms"] = (time.perf_counter() - t) * 1000
+        figures[key + "_items"] = len(meeting.items)
+figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(figures))
+"""
+
+
+def probe(code: str, *args: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def median_of(runs: list[dict]) -> dict:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+def ensure_archive(path: Path) -> None:
+    if path.exists():
+        return
+    from bench.generate_archive import generate
+
+    print(f"generating {path} (about half a minute) ...", flush=True)
+    counts = generate(path, committees=30, years=20, items=15)
+    print(f"{counts['meetings']} meetings, {counts['items']} items", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    ensure_archive(args.archive)
+    size = args.archive.stat().st_size / 1e6
+    print(f"archive {args.archive} ({size:.0f} MB); medians of {args.runs} runs")
+
+    f = median_of(
+        [probe(OPEN_PROBE, str(args.archive), "u5-2020-03", "u1-2024-09") for _ in range(args.runs)]
+    )
+    print(f"open archive (incl. imports, integrity check): {f['open_s'] * 1000:6.0f} ms")
+    listed = f"list all {f['meetings']:.0f} meetings:"
+    print(f"{listed:42s}{f['list_meetings_s'] * 1000:6.0f} ms")
+    print(f"open a meeting of {f['open_15_items']:.0f} items:            {f['open_15_ms']:6.1f} ms")
+    print(
+        f"open a meeting of {f['open_200_items']:.0f} items:           {f['open_200_ms']:6.1f} ms"
+    )
+    print(f"peak memory of the process:               {f['peak_mb']:6.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
