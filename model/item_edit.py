@@ -1,0 +1,238 @@
+"""Editing one agenda item: its fields, sections, decision text and bilag.
+
+Each setter returns the old value, so the program can undo by setting it back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from model import snapshots
+from model.agenda import get_item, is_frozen
+from model.checks import InputError, optional_text, required_text
+from model.entities import Attachment, Decision, Item, Section
+from model.errors import NotFoundError
+
+ITEM_FIELDS = (
+    "title", "closed", "public_title", "journal_number", "time_slot", "presenters", "number",
+    "part",
+)
+
+
+def _clean(item: Item, field: str, value: Any) -> Any:
+    if field == "title":
+        return required_text("title", value, "Titlen")
+    if field == "closed":
+        return bool(value)
+    if field in ("public_title", "journal_number", "time_slot", "presenters"):
+        return optional_text(value)
+    if field == "part":
+        if value not in ("ordinary", "simplified"):
+            raise InputError(field, f"Ukendt del af dagsordenen: {value}")
+        return value
+    if field == "number":
+        return _clean_number(item, value)
+    raise ValueError(f"not an item field: {field}")
+
+
+def _clean_number(item: Item, value: Any) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise InputError("number", f"»{value}« er ikke et nummer.") from None
+    if number < 1:
+        raise InputError("number", "Nummeret skal være 1 eller mere.")
+    if not is_frozen(item.meeting):
+        raise InputError(
+            "number", "Punkterne nummereres selv, indtil dagsordenen er udsendt."
+        )
+    taken = _numbers_in_meeting(item)
+    if number in taken:
+        raise InputError("number", f"Nummer {number} er allerede brugt i dette møde.")
+    return number
+
+
+def _numbers_in_meeting(item: Item) -> set[int]:
+    return {other.number for other in item.meeting.items if other.id != item.id}
+
+
+def set_item_field(session: Session, item_id: int, field: str, value: Any) -> Any:
+    """Set one field of an item; returns the old value."""
+    item = get_item(session, item_id)
+    new = _clean(item, field, value)
+    old = getattr(item, field)
+    if new != old:
+        setattr(item, field, new)
+        session.flush()
+    return old
+
+
+# -- sections -------------------------------------------------------------
+
+
+def get_section(session: Session, section_id: int) -> Section:
+    section = session.get(Section, section_id)
+    if section is None:
+        raise NotFoundError("Afsnittet findes ikke længere.")
+    return section
+
+
+def set_section_text(session: Session, section_id: int, text: str) -> str:
+    """Store a section's Markdown text; returns the old text."""
+    section = get_section(session, section_id)
+    old = section.text
+    if text != old:
+        section.text = text
+        session.flush()
+    return old
+
+
+def set_section_heading(session: Session, section_id: int, heading: str) -> str:
+    section = get_section(session, section_id)
+    old = section.heading
+    section.heading = required_text("heading", heading, "Overskriften")
+    session.flush()
+    return old
+
+
+def add_section(session: Session, item_id: int, heading: str, index: int | None = None) -> int:
+    """A new empty section; returns its id."""
+    item = get_item(session, item_id)
+    section = Section(heading=required_text("heading", heading, "Overskriften"), text="")
+    item.sections.insert(len(item.sections) if index is None else index, section)
+    item.sections.reorder()
+    session.flush()
+    return section.id
+
+
+def remove_section(session: Session, section_id: int) -> tuple[dict[str, Any], int]:
+    """Delete a section; returns its snapshot and place, for undo."""
+    section = get_section(session, section_id)
+    item = section.item
+    index = item.sections.index(section)
+    data = snapshots.snapshot(section)
+    item.sections.remove(section)
+    item.sections.reorder()
+    session.flush()
+    return data, index
+
+
+def restore_section(session: Session, data: dict[str, Any], index: int) -> int:
+    item = get_item(session, data["columns"]["item_id"])
+    section = snapshots.rebuild(data)
+    item.sections.insert(index, section)
+    item.sections.reorder()
+    session.flush()
+    return section.id
+
+
+# -- decision -------------------------------------------------------------
+
+
+def set_decision_text(session: Session, item_id: int, text: str) -> str:
+    """Set the decision's text (Markdown); an empty text on a bare decision removes it."""
+    item = get_item(session, item_id)
+    decision = item.decision
+    old = decision.text if decision else ""
+    if text == old:
+        return old
+    if decision is None:
+        item.decision = Decision(text=text)
+    elif not text.strip() and not (
+        decision.member_marks or decision.minority_notes or decision.corrections
+        or decision.postponed or decision.public_text
+    ):
+        item.decision = None
+    else:
+        decision.text = text
+    session.flush()
+    return old
+
+
+def set_postponed(session: Session, item_id: int, postponed: bool) -> bool:
+    """Mark the item udsat (it then offers itself to the next meeting); returns the old flag."""
+    item = get_item(session, item_id)
+    old = bool(item.decision and item.decision.postponed)
+    if item.decision is None:
+        item.decision = Decision(text="Udsat." if postponed else "")
+    item.decision.postponed = bool(postponed)
+    session.flush()
+    return old
+
+
+# -- bilag ----------------------------------------------------------------
+
+
+def add_attachment(
+    session: Session, item_id: int, path: Path | None = None, *, title: str | None = None,
+    filename: str | None = None, content: bytes | None = None,
+) -> int:
+    """Attach a file (read from `path`, or given as bytes); returns the bilag's id."""
+    item = get_item(session, item_id)
+    if path is not None:
+        path = Path(path)
+        content = path.read_bytes()
+        filename = filename or path.name
+        title = title or path.stem
+    attachment = Attachment(
+        title=required_text("title", title, "Bilagets titel"), filename=filename, content=content
+    )
+    item.attachments.append(attachment)
+    session.flush()
+    return attachment.id
+
+
+def get_attachment(session: Session, attachment_id: int) -> Attachment:
+    attachment = session.get(Attachment, attachment_id)
+    if attachment is None:
+        raise NotFoundError("Bilaget findes ikke længere.")
+    return attachment
+
+
+def attachment_content(session: Session, attachment_id: int) -> tuple[str, bytes | None]:
+    """The bilag's file name and bytes (None when only its title is known)."""
+    attachment = get_attachment(session, attachment_id)
+    name = attachment.filename or f"{attachment.title}.bin"
+    return name, attachment.content
+
+
+def set_attachment_field(session: Session, attachment_id: int, field: str, value: Any) -> Any:
+    attachment = get_attachment(session, attachment_id)
+    if field == "closed":
+        value = bool(value)
+    elif field == "title":
+        value = required_text("title", value, "Bilagets titel")
+    else:
+        raise ValueError(f"not an attachment field: {field}")
+    old = getattr(attachment, field)
+    setattr(attachment, field, value)
+    session.flush()
+    return old
+
+
+def remove_attachment(session: Session, attachment_id: int) -> tuple[dict[str, Any], int]:
+    attachment = get_attachment(session, attachment_id)
+    item = attachment.item
+    index = item.attachments.index(attachment)
+    data = snapshots.snapshot(attachment)
+    item.attachments.remove(attachment)
+    item.attachments.reorder()
+    session.flush()
+    return data, index
+
+
+def restore_attachment(session: Session, data: dict[str, Any], index: int) -> int:
+    item = get_item(session, data["columns"]["item_id"])
+    attachment = snapshots.rebuild(data)
+    item.attachments.insert(index, attachment)
+    item.attachments.reorder()
+    session.flush()
+    return attachment.id
+
+
+def find_item_by_ext_id(session: Session, ext_id: str) -> Item | None:
+    return session.scalar(select(Item).where(Item.ext_id == ext_id))

@@ -1,0 +1,162 @@
+"""Meetings: made from the committee's template, their details, attendance and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from model.agenda import get_meeting, new_item, renumber
+from model.checks import InputError, optional_text, parse_date, parse_time
+from model.committees import get_committee
+from model.entities import Attendance, Meeting, Member
+from model.ids import new_ext_id
+
+STATUSES = ("draft", "agenda_published", "held", "minutes_approved", "signed")
+ATTENDANCE = ("present", "absent", "substituted")
+MEETING_FIELDS = ("date", "start", "end", "location", "title", "guests", "notes")
+
+
+def create_meeting(
+    session: Session,
+    committee_id: int,
+    date: dt.date | str,
+    start: dt.time | str | None = None,
+    location: str | None = None,
+    end: dt.time | str | None = None,
+    title: str | None = None,
+) -> Meeting:
+    """A draft meeting with the committee's standard items and every member present."""
+    committee = get_committee(session, committee_id)
+    meeting = Meeting(
+        ext_id=new_ext_id("moede"),
+        committee=committee,
+        date=parse_date("date", date),
+        start=parse_time("start", start),
+        end=parse_time("end", end),
+        location=optional_text(location),
+        title=optional_text(title),
+        status="draft",
+        guests=[],
+    )
+    meeting.attendance = [Attendance(member=m, status="present") for m in committee.members]
+    first = [s for s in committee.standard_items if s.get("place") == "first"]
+    last = [s for s in committee.standard_items if s.get("place") != "first"]
+    meeting.items = [new_item(s["title"], []) for s in first + last]
+    session.add(meeting)
+    session.flush()
+    renumber(session, meeting)
+    return meeting
+
+
+def _clean(field: str, value: Any) -> Any:
+    if field == "date":
+        return parse_date(field, value)
+    if field in ("start", "end"):
+        return parse_time(field, value)
+    if field in ("location", "title", "notes"):
+        return optional_text(value)
+    if field == "guests":
+        return [g.strip() for g in value if g.strip()]
+    return value
+
+
+def update_meeting(session: Session, meeting_id: int, **fields: Any) -> dict[str, Any]:
+    """Change the meeting's details; returns the old values. A new date renumbers drafts."""
+    meeting = get_meeting(session, meeting_id)
+    values = {}
+    for field, value in fields.items():
+        if field not in MEETING_FIELDS:
+            raise ValueError(f"not a meeting field: {field}")
+        values[field] = _clean(field, value)
+    start = values.get("start", meeting.start)
+    end = values.get("end", meeting.end)
+    if start and end and end < start:
+        raise InputError("end", "Mødet kan ikke slutte, før det begynder.")
+    old = {field: getattr(meeting, field) for field in values}
+    for field, value in values.items():
+        setattr(meeting, field, value)
+    session.flush()
+    if "date" in values and values["date"] != old["date"]:
+        renumber(session, meeting)
+    return old
+
+
+@dataclass
+class AttendanceRow:
+    member_id: int
+    status: str = "present"
+    substitute: str | None = None
+    substitute_member_id: int | None = None
+    note: str | None = None
+
+
+def attendance_rows(session: Session, meeting_id: int) -> list[AttendanceRow]:
+    """One row per member of the committee, in the committee's order (present if not set)."""
+    meeting = get_meeting(session, meeting_id)
+    known = {row.member_id: row for row in meeting.attendance}
+    rows = []
+    for member in meeting.committee.members:
+        row = known.get(member.id)
+        if row is None:
+            rows.append(AttendanceRow(member.id))
+        else:
+            rows.append(
+                AttendanceRow(
+                    member.id, row.status, row.substitute, row.substitute_member_id, row.note
+                )
+            )
+    return rows
+
+
+def set_attendance(session: Session, meeting_id: int, rows: list[AttendanceRow]) -> None:
+    """Replace the meeting's attendance with these rows, in their order."""
+    meeting = get_meeting(session, meeting_id)
+    existing = {row.member_id: row for row in meeting.attendance}
+    new_rows = []
+    for wanted in rows:
+        if wanted.status not in ATTENDANCE:
+            raise InputError("attendance", f"Ukendt fremmøde: {wanted.status}")
+        if session.get(Member, wanted.member_id) is None:
+            raise InputError("attendance", "Et medlem findes ikke længere.")
+        row = existing.pop(wanted.member_id, None) or Attendance(member_id=wanted.member_id)
+        row.status = wanted.status
+        substituted = wanted.status == "substituted"
+        row.substitute = optional_text(wanted.substitute) if substituted else None
+        row.substitute_member_id = wanted.substitute_member_id if substituted else None
+        row.note = optional_text(wanted.note)
+        new_rows.append(row)
+    meeting.attendance = new_rows
+    meeting.attendance.reorder()
+    session.flush()
+
+
+def next_status(status: str) -> str | None:
+    index = STATUSES.index(status)
+    return STATUSES[index + 1] if index + 1 < len(STATUSES) else None
+
+
+def advance_status(session: Session, meeting_id: int) -> tuple[str, str]:
+    """Move the meeting one step on (kladde → dagsorden udsendt → ...); returns (old, new)."""
+    meeting = get_meeting(session, meeting_id)
+    new = next_status(meeting.status)
+    if new is None:
+        raise InputError("status", "Mødet er underskrevet; der er intet trin efter.")
+    old = meeting.status
+    if old == "draft":
+        renumber(session, meeting)  # the numbers people will read are the ones frozen now
+    meeting.status = new
+    session.flush()
+    return old, new
+
+
+def set_status(session: Session, meeting_id: int, status: str) -> str:
+    """Set the status directly (undo of a step); returns the old one."""
+    if status not in STATUSES:
+        raise InputError("status", f"Ukendt status: {status}")
+    meeting = get_meeting(session, meeting_id)
+    old, meeting.status = meeting.status, status
+    session.flush()
+    return old

@@ -1,0 +1,153 @@
+"""Full-text search across the archive: item titles, sections and decisions.
+
+On SQLite an FTS5 index holds one row per item (rowid = item id), kept up to
+date by triggers, so an import from the command line is found too. It is
+made by `ensure_index` rather than by a migration: it is derived data, can
+be rebuilt at any time, and a virtual table with its shadow tables has no
+place among the entities. The tokenizer keeps å, æ and ø apart from a, ae and
+o ("får" must not find "far"). On PostgreSQL the server's own full-text
+search (Danish configuration) reads the tables directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.orm import Session
+
+INDEX = "search_index"
+
+# The text of one item as the index holds it; :id is filled in per trigger.
+_ITEM_TEXT = """
+SELECT i.id,
+       i.title || ' ' || coalesce(i.public_title, ''),
+       coalesce((SELECT group_concat(s.text, char(10)) FROM sections s WHERE s.item_id = i.id), '')
+       || char(10) || coalesce((SELECT d.text FROM decisions d WHERE d.item_id = i.id), '')
+FROM items i WHERE i.id = {id}
+"""
+
+_TRIGGERS = {
+    "items_ai": ("AFTER INSERT ON items", "NEW.id"),
+    "items_au": ("AFTER UPDATE OF title, public_title ON items", "NEW.id"),
+    "items_ad": ("AFTER DELETE ON items", "OLD.id"),
+    "sections_ai": ("AFTER INSERT ON sections", "NEW.item_id"),
+    "sections_au": ("AFTER UPDATE OF text ON sections", "NEW.item_id"),
+    "sections_ad": ("AFTER DELETE ON sections", "OLD.item_id"),
+    "decisions_ai": ("AFTER INSERT ON decisions", "NEW.item_id"),
+    "decisions_au": ("AFTER UPDATE OF text ON decisions", "NEW.item_id"),
+    "decisions_ad": ("AFTER DELETE ON decisions", "OLD.item_id"),
+}
+
+
+def _trigger_sql(name: str) -> str:
+    when, item_id = _TRIGGERS[name]
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS {INDEX}_{name} {when} BEGIN "
+        f"DELETE FROM {INDEX} WHERE rowid = {item_id}; "
+        f"INSERT INTO {INDEX}(rowid, title, body) {_ITEM_TEXT.format(id=item_id)}; END"
+    )
+
+
+def ensure_index(engine: Engine) -> bool:
+    """Make the SQLite index and its triggers if any is missing (a table rebuilt by a
+    migration loses its triggers); returns whether the index was rebuilt."""
+    if engine.dialect.name != "sqlite":
+        return False
+    with engine.begin() as connection:
+        present = {
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE name LIKE 'search_index%'"
+            )
+        }
+        wanted = {INDEX} | {f"{INDEX}_{name}" for name in _TRIGGERS}
+        if wanted <= present:
+            return False
+        _rebuild(connection)
+        return True
+
+
+def _rebuild(connection: Connection) -> None:
+    for name in _TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {INDEX}_{name}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {INDEX}")
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE {INDEX} USING fts5(title, body, "
+        "tokenize = 'unicode61 remove_diacritics 0')"
+    )
+    every = _ITEM_TEXT.replace("WHERE i.id = {id}", "")
+    connection.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, title, body) {every}")
+    for name in _TRIGGERS:
+        connection.exec_driver_sql(_trigger_sql(name))
+
+
+@dataclass(frozen=True)
+class Hit:
+    item_id: int
+    meeting_id: int
+    committee: str
+    date: dt.date
+    number: int
+    title: str
+    snippet: str
+
+
+def _words(query: str) -> list[str]:
+    return re.findall(r"\w+", query.lower())
+
+
+def search(session: Session, query: str, limit: int = 50) -> list[Hit]:
+    """Items that contain every word of `query` (as a word or its start), best first."""
+    words = _words(query)
+    if not words:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        rows = _search_postgresql(session, words, limit)
+    else:
+        ensure_index(session.get_bind())
+        rows = _search_sqlite(session, words, limit)
+    return [
+        Hit(item_id, meeting_id, committee, _as_date(date), number, title, snippet or "")
+        for item_id, meeting_id, committee, date, number, title, snippet in rows
+    ]
+
+
+def _as_date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+_DETAILS = """
+SELECT i.id, m.id, c.short_name, m.date, i.number, i.title, hits.snippet
+FROM hits JOIN items i ON i.id = hits.item_id
+JOIN meetings m ON m.id = i.meeting_id JOIN committees c ON c.id = m.committee_id
+ORDER BY hits.rank
+"""
+
+
+def _search_sqlite(session: Session, words: list[str], limit: int) -> list:
+    match = " ".join(f'"{w}"*' for w in words)
+    sql = (
+        f"WITH hits AS (SELECT rowid AS item_id, rank, "
+        f"snippet({INDEX}, 1, '»', '«', '…', 10) AS snippet "
+        f"FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY rank LIMIT :limit) {_DETAILS}"
+    )
+    return list(session.execute(text(sql), {"match": match, "limit": limit}))
+
+
+def _search_postgresql(session: Session, words: list[str], limit: int) -> list:
+    tsquery = " & ".join(f"{w}:*" for w in words)
+    document = (
+        "to_tsvector('danish', i.title || ' ' || coalesce(i.public_title, '') || ' ' || "
+        "coalesce((SELECT string_agg(s.text, ' ') FROM sections s WHERE s.item_id = i.id), '')"
+        " || ' ' || coalesce((SELECT d.text FROM decisions d WHERE d.item_id = i.id), ''))"
+    )
+    sql = (
+        f"WITH q AS (SELECT to_tsquery('danish', :tsquery) AS q), "
+        f"scored AS (SELECT i.id AS item_id, {document} AS v FROM items i), "
+        f"hits AS (SELECT scored.item_id, -ts_rank(scored.v, q.q) AS rank, '' AS snippet "
+        f"FROM scored, q WHERE scored.v @@ q.q ORDER BY rank LIMIT :limit) {_DETAILS}"
+    )
+    return list(session.execute(text(sql), {"tsquery": tsquery, "limit": limit}))

@@ -1,0 +1,33 @@
+"""Full-text search across the archive."""
+
+from __future__ import annotations
+
+from model import agenda, item_edit, search
+from tests.model.agenda_helpers import committee, meeting
+
+
+def test_examples_are_found_by_title_section_and_decision(examples_archive):
+    with examples_archive.sessions() as s:
+        hits = search.search(s, "personaleprofiler")
+        assert hits and hits[0].title == "Personaleprofiler"
+        assert search.search(s, "telefonmødet")  # in a decision of the Faxe meeting
+        assert search.search(s, "") == []
+
+
+def test_edits_are_found_at_once_and_letters_stay_apart(archive):
+    with archive.transaction() as s:
+        c = committee(s, numbering="per_meeting", standard_items=[])
+        m = meeting(s, c.id, "2020-03-01", ["Vejbelysning"])
+        item_edit.set_section_text(s, m.items[0].sections[0].id, "Vi får nye lamper.")
+    with archive.sessions() as s:
+        assert [h.title for h in search.search(s, "lamp")] == ["Vejbelysning"]
+        assert [h.title for h in search.search(s, "FÅR")] == ["Vejbelysning"]
+        assert search.search(s, "far") == []
+    with archive.transaction() as s:
+        item_edit.set_item_field(s, m.items[0].id, "title", "Gadelys")
+    with archive.sessions() as s:
+        assert [h.title for h in search.search(s, "lamper gadelys")] == ["Gadelys"]
+    with archive.transaction() as s:
+        agenda.delete_item(s, m.items[0].id)
+    with archive.sessions() as s:
+        assert search.search(s, "lamper") == []
