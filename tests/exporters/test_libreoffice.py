@@ -1,0 +1,68 @@
+"""The Word file as LibreOffice lays it out: its cached TOC numbers must be the real pages."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tests.exporters.helpers import (
+    heading_on_page,
+    needs_soffice,
+    outline,
+    pdf_pages,
+    render,
+    toc_entries,
+)
+
+pytestmark = needs_soffice
+
+
+def _toc(path) -> list[tuple[str, int]]:
+    from docx import Document
+
+    word = Document(io.BytesIO(path.read_bytes()))
+    rows = [p.text.rsplit("\t", 1) for p in word.paragraphs if p.style.name == "toc 1"]
+    return [(text, int(page)) for text, page in rows]
+
+
+@pytest.mark.parametrize(
+    "meeting_id", ["aet-2020-08-19", "sagsbehandling-2020-04-21", "oeu-2026-09-30"]
+)
+def test_docx_toc_numbers_are_where_libreoffice_prints_the_headings(
+    examples_archive, tmp_path, meeting_id
+):
+    from exporters.layout import convert_to_pdf
+
+    path = render(examples_archive, meeting_id, "referat", "docx", tmp_path / "x.docx")
+    entries = _toc(path)
+    pdf = convert_to_pdf(path.read_bytes())  # plain --convert-to: prints the cached TOC
+    assert pdf is not None
+    pages = pdf_pages(pdf)
+    for text, page in entries:
+        assert heading_on_page(pages[page - 1], text), f"{text!r} not on page {page}"
+    assert [p for _, p in outline(pdf)] == [p for _, p in entries]
+    # and LibreOffice prints exactly those numbers in its TOC
+    assert [page for _, page in toc_entries(pages)] == [p for _, p in entries]
+
+
+def test_a_long_meeting_laid_out_in_parts_gets_the_same_numbers(examples_archive, tmp_path):
+    """Laying out in parallel parts must give the pages of the whole file."""
+    from sqlalchemy import select
+
+    from exporters.document import build_document
+    from exporters.docx import render_docx
+    from exporters.layout import convert_to_pdf, heading_pages, split_chapters
+    from model.entities import Meeting
+
+    with examples_archive.sessions() as session:
+        meeting = session.scalars(
+            select(Meeting).where(Meeting.ext_id == "aet-2020-08-19")).one()
+        doc = build_document(meeting, "referat")
+        doc.chapters = doc.chapters * 6  # 60 chapters: long enough to be cut in two
+        for i, chapter in enumerate(doc.chapters):
+            chapter.anchor = f"punkt_{i}"
+        data = render_docx(doc, layout=False)
+    whole = [page for _, page in outline(convert_to_pdf(data))]
+    assert len(split_chapters(data, 2)) == 2
+    assert heading_pages(data, len(whole)) == whole
