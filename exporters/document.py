@@ -46,12 +46,20 @@ def build_document(meeting, document: str, public: bool = False) -> Document:
     referat = document == "referat"
     doc.front = FrontPage(organisation, committee_name, kind, doc.title,
                           _front_rows(meeting, when, referat))
+    host = None
     for index, item in enumerate(meeting.items, start=1):
-        doc.chapters.append(
-            item_chapter(item, f"punkt_{index}", with_decision=referat, public=public)
-        )
+        chapter = item_chapter(item, f"punkt_{index}", with_decision=referat, public=public)
+        doc.chapters.append(chapter)
+        if clean_line(item.title).lower() == SIGNATURE_HEADING.lower():
+            # The committee's own "Underskriftsark" item carries the signatures,
+            # unless it is closed and this is the public version: then none are shown.
+            host = chapter if not (public and item.closed) else False
     if referat:
-        doc.chapters.append(_signature_chapter(meeting, "underskrifter"))
+        signatures = _signature_chapter(meeting, "underskrifter")
+        if host:
+            host.signature = signatures.signature
+        elif host is None:
+            doc.chapters.append(signatures)
     return doc
 
 

@@ -113,7 +113,8 @@ class _Template(BaseDocTemplate):
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=0, closed=True)
         if listed:
-            self.notify("TOCEntry", (0, text, self.page, key))
+            # The TOC reads its entries as paragraph markup: escape, and fall back for emoji.
+            self.notify("TOCEntry", (0, _text(text), self.page, key))
 
     def _decorate(self, canvas, template):
         doc = self.source
@@ -170,7 +171,7 @@ def _toc(doc: Document) -> list:
     toc = TableOfContents(levelStyles=[st["toc"]], dotsMinLevel=0, rightColumnWidth=40)
     # Every entry's text is known before layout: seeding them makes the first
     # pass lay the TOC out at its final size, so two passes suffice, not three.
-    toc._entries = [(0, c.heading, 0, c.anchor) for c in doc.chapters]
+    toc._entries = [(0, _text(c.heading), 0, c.anchor) for c in doc.chapters]
     return [title, toc]
 
 

@@ -28,7 +28,9 @@ def styles() -> dict[str, ParagraphStyle]:
     )
     made = {
         "body": body,
-        "lead": ParagraphStyle("lead", body, fontName=bold, spaceAfter=2, keepWithNext=1),
+        "lead": ParagraphStyle(
+            "lead", body, fontName=bold, spaceBefore=4, spaceAfter=2, keepWithNext=1
+        ),
         "meta": ParagraphStyle("meta", body, fontSize=9, leading=12, textColor=GREY, spaceAfter=1),
         "chapter": ParagraphStyle(
             "chapter", body, fontName=bold, fontSize=15, leading=19, textColor=ACCENT,

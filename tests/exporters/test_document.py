@@ -128,3 +128,15 @@ def test_clean_drops_what_xml_forbids_and_keeps_breaks():
     from exporters.markup import clean
 
     assert clean("a\x0bb\x0cc\x00d\x07e\ud800f😀") == "a\nb\n\ncdef😀"
+
+
+def test_signatures_go_into_the_committees_own_underskriftsark_item(session):
+    oeu = _meeting(session, "oeu-2026-09-30")
+    internal = build_document(oeu, "referat")
+    assert internal.chapters[-1].heading == "305. Underskriftsark (Lukket punkt)"
+    assert internal.chapters[-1].signature is not None
+    public = build_document(oeu, "referat", public=True)
+    assert [c for c in public.chapters if c.signature] == []  # a closed item shows nothing
+    faxe = build_document(_meeting(session, "sagsbehandling-2020-04-21"), "referat")
+    assert faxe.chapters[-1].heading == "Underskriftsark"
+    assert faxe.chapters[-1].signature is not None
