@@ -1,0 +1,138 @@
+"""The middle list: a meeting's items, numbered, with marks for closed and decided items.
+
+Dragging an item does not move rows here: the drop asks for a move, the move
+is made in the archive as an undoable command, and the list is read again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Signal as _Signal
+from PySide6.QtGui import QBrush, QColor
+
+from model import browse
+from ui.workspace import Workspace
+
+MIME = "application/x-referent-item"
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AgendaModel(QAbstractTableModel):
+    move_requested = _Signal(int, int)  # item id, new index
+
+    COLUMNS = ("Nr.", "Titel", "Lukket", "Beslutning")
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.meeting_id: int | None = None
+        self.rows: list[browse.ItemRow] = []
+
+    def load(self, meeting_id: int | None) -> None:
+        self.beginResetModel()
+        self.meeting_id = meeting_id
+        self.rows = self.ws.read(browse.agenda_rows, meeting_id) if meeting_id else []
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Read the items again; rows that stay the same are only repainted."""
+        if self.meeting_id is None:
+            return
+        fresh = self.ws.read(browse.agenda_rows, self.meeting_id)
+        if [r.id for r in fresh] != [r.id for r in self.rows]:
+            self.beginResetModel()
+            self.rows = fresh
+            self.endResetModel()
+        else:
+            self.rows = fresh
+            if fresh:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(fresh) - 1, 3))
+
+    def row_of(self, item_id: int) -> int:
+        for row, item in enumerate(self.rows):
+            if item.id == item_id:
+                return row
+        return -1
+
+    def undecided(self) -> int:
+        return sum(1 for r in self.rows if not r.has_decision)
+
+    # -- the model interface ----------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return str(row.number)
+            if column == 1:
+                return row.title
+            if column == 2:
+                return self.tr("Lukket") if row.closed else ""
+            if row.postponed:
+                return self.tr("Udsat")
+            return "✓" if row.has_decision else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if (
+                column == 0
+            ) else int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and row.closed:
+            return QBrush(QColor("#a33"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            marks = []
+            if row.closed:
+                marks.append(self.tr("lukket punkt"))
+            decided = self.tr("har beslutning")
+            marks.append(decided if row.has_decision else self.tr("mangler beslutning"))
+            return f"{row.number}. {row.title} ({', '.join(marks)})"
+        if role == ITEM_ID_ROLE:
+            return row.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | (
+            Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    # -- drag and drop ----------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        if indexes:
+            data.setData(MIME, str(self.rows[indexes[0].row()].id).encode())
+        return data
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+        if not data.hasFormat(MIME):
+            return False
+        item_id = int(bytes(data.data(MIME)).decode())
+        source = self.row_of(item_id)
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self.rows)
+        target = row - 1 if row > source else row
+        if source >= 0 and target != source:
+            self.move_requested.emit(item_id, target)
+        return False  # the rows move when the archive has moved them, not here

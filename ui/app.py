@@ -1,0 +1,123 @@
+"""Starting the desktop program: Qt, Danish, the archive, the window, and the first start."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from model.errors import ReferentError
+
+
+def install_translations(app: QApplication) -> None:
+    """Danish for Qt's own buttons and dialogs; our texts are written in Danish, and a
+    translation file for another language (resources/translations/referent_<sprog>.qm)
+    is used when the user's language is not Danish."""
+    locale = QLocale.system()
+    language = QLocale.languageToCode(locale.language())
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    wanted = "da" if language == "da" or not _own_translation(language) else language
+    for name in ("qtbase",):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{wanted}", qt_folder):
+            app.installTranslator(translator)
+    own = _own_translation(language)
+    if own and language != "da":
+        translator = QTranslator(app)
+        if translator.load(str(own)):
+            app.installTranslator(translator)
+
+
+def _own_translation(language: str) -> Path | None:
+    try:
+        folder = resources.files("resources").joinpath("translations")
+        path = Path(str(folder)) / f"referent_{language}.qm"
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    return path if path.exists() else None
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Referent")
+    app.setOrganizationName("Referent")
+    app.setApplicationDisplayName("Referent")
+    if not getattr(app, "_referent_translated", False):
+        install_translations(app)
+        app._referent_translated = True
+    return app
+
+
+def example_files() -> list[Path]:
+    folder = Path(str(resources.files("resources").joinpath("examples")))
+    return sorted(folder.glob("*.json"))
+
+
+def offer_first_steps(window) -> None:
+    """On an empty archive: load the examples, or make the first committee."""
+    from model import browse
+
+    if window.ws.read(browse.committees):
+        return
+    box = QMessageBox(window)
+    box.setWindowTitle(window.tr("Velkommen til Referent"))
+    box.setText(window.tr("Arkivet er tomt."))
+    box.setInformativeText(window.tr(
+        "Vil du se programmet med eksempler fra Stevns og Faxe Kommune, eller oprette dit "
+        "første udvalg?"
+    ))
+    examples = box.addButton(window.tr("Indlæs eksemplerne"), QMessageBox.ButtonRole.AcceptRole)
+    committee = box.addButton(window.tr("Opret et udvalg"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(window.tr("Senere"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is examples:
+        load_examples(window)
+    elif box.clickedButton() is committee:
+        window.edit_committees()
+
+
+def load_examples(window) -> None:
+    from model.interchange import import_file
+
+    try:
+        for path in example_files():
+            import_file(window.ws.archive, path)
+    except ReferentError as error:
+        window.show_error(str(error))
+    window.ws.committees_changed.emit()
+
+
+def open_window(archive, first_start: bool = True):
+    """The main window on an open archive (tests use this without `run`)."""
+    from model import search
+    from ui.main_window import MainWindow
+    from ui.workspace import Workspace
+
+    search.ensure_index(archive.engine)
+    window = MainWindow(Workspace(archive))
+    return window
+
+
+def run(db: Path | None = None, db_url: str | None = None) -> int:
+    """Open the window on the archive (`--db`, `--db-url`, or the user's default)."""
+    app = application()
+    from model.database import open_archive
+
+    try:
+        archive = open_archive(path=db, url=db_url)
+    except ReferentError as error:
+        QMessageBox.critical(QWidget(), "Referent", str(error))
+        return 2
+    except Exception as error:  # noqa: BLE001 - say it in a box, not on a console nobody sees
+        QMessageBox.critical(QWidget(), "Referent", f"Arkivet kan ikke åbnes: {error}")
+        return 2
+    window = open_window(archive)
+    window.show()
+    offer_first_steps(window)
+    code = app.exec()
+    window.ws.close()
+    return code

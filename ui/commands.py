@@ -1,0 +1,242 @@
+"""Undoable changes: each wraps a model operation and the one that reverses it.
+
+The change is made before the command is pushed (so a refused value never
+reaches the stack); `redo` therefore skips its first call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from model import agenda, cases, item_edit
+from model.errors import ReferentError
+from ui.workspace import Workspace
+
+MERGE_TEXT = 1001
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+class _Command(QUndoCommand):
+    def __init__(self, workspace: Workspace, text: str):
+        super().__init__(text)
+        self.ws = workspace
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._guarded(self.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, action) -> None:
+        try:
+            action()
+        except ReferentError as error:
+            self.ws.failed.emit(str(error))
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class ItemFieldCommand(_Command):
+    """One field of an item (title, closed, journal number ...)."""
+
+    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, field: str, old: Any,
+                 new: Any, label: str):
+        super().__init__(ws, tr("Ret %1").replace("%1", label))
+        self.meeting_id, self.item_id, self.field = meeting_id, item_id, field
+        self.old, self.new = old, new
+
+    def _set(self, value: Any) -> None:
+        self.ws.write(item_edit.set_item_field, self.item_id, self.field, value)
+        self.ws.item_changed.emit(self.item_id)
+        self.ws.agenda_changed.emit(self.meeting_id)
+        self.ws.select_item.emit(self.meeting_id, self.item_id)
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+
+class TextCommand(_Command):
+    """A section's or a decision's text; consecutive commits to one text merge into one step."""
+
+    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, target: tuple[str, int],
+                 old: str, new: str, label: str):
+        super().__init__(ws, tr("Skriv i %1").replace("%1", label))
+        self.meeting_id, self.item_id, self.target = meeting_id, item_id, target
+        self.old, self.new = old, new
+
+    def id(self) -> int:
+        return MERGE_TEXT
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, TextCommand) or other.target != self.target:
+            return False
+        self.new = other.new
+        return True
+
+    def _set(self, value: str) -> None:
+        kind, target_id = self.target
+        if kind == "section":
+            self.ws.write(item_edit.set_section_text, target_id, value)
+        else:
+            self.ws.write(item_edit.set_decision_text, target_id, value)
+            self.ws.agenda_changed.emit(self.meeting_id)
+        self.ws.item_changed.emit(self.item_id)
+        self.ws.select_item.emit(self.meeting_id, self.item_id)
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+
+class AddItemCommand(_Command):
+    """A new item (or one carried over); undo deletes it, redo puts the same item back."""
+
+    def __init__(self, ws: Workspace, change: agenda.AgendaChange, text: str):
+        super().__init__(ws, text)
+        self.change = change
+        self.snapshot: dict | None = None
+
+    def apply(self) -> None:
+        self.ws.write(agenda.restore_item, self.snapshot, self.change.index)
+        self.ws.agenda_changed.emit(self.change.meeting_id)
+        self.ws.select_item.emit(self.change.meeting_id, self.change.item_id)
+
+    def revert(self) -> None:
+        removed = self.ws.write(agenda.delete_item, self.change.item_id)
+        self.snapshot = removed.snapshot
+        self.ws.agenda_changed.emit(self.change.meeting_id)
+
+
+class DeleteItemCommand(_Command):
+    def __init__(self, ws: Workspace, change: agenda.AgendaChange, title: str):
+        super().__init__(ws, tr("Slet punktet »%1«").replace("%1", title))
+        self.change = change
+
+    def apply(self) -> None:
+        self.change = self.ws.write(agenda.delete_item, self.change.item_id)
+        self.ws.agenda_changed.emit(self.change.meeting_id)
+
+    def revert(self) -> None:
+        self.ws.write(agenda.restore_item, self.change.snapshot, self.change.index)
+        self.ws.agenda_changed.emit(self.change.meeting_id)
+        self.ws.select_item.emit(self.change.meeting_id, self.change.item_id)
+
+
+class MoveItemCommand(_Command):
+    def __init__(self, ws: Workspace, change: agenda.AgendaChange, to_index: int):
+        super().__init__(ws, tr("Flyt punkt"))
+        self.change, self.to_index = change, to_index
+
+    def _move(self, index: int) -> None:
+        self.ws.write(agenda.move_item, self.change.item_id, index)
+        self.ws.agenda_changed.emit(self.change.meeting_id)
+        self.ws.select_item.emit(self.change.meeting_id, self.change.item_id)
+
+    def apply(self) -> None:
+        self._move(self.to_index)
+
+    def revert(self) -> None:
+        self._move(self.change.index)
+
+
+class ItemCaseCommand(_Command):
+    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, old: int | None,
+                 new: int | None):
+        super().__init__(ws, tr("Vælg sag"))
+        self.meeting_id, self.item_id, self.old, self.new = meeting_id, item_id, old, new
+
+    def _set(self, case_id: int | None) -> None:
+        self.ws.write(cases.set_item_case, self.item_id, case_id)
+        self.ws.item_changed.emit(self.item_id)
+        self.ws.select_item.emit(self.meeting_id, self.item_id)
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+
+class AttachmentCommand(_Command):
+    """A bilag added or removed: both directions are a remove and a restore."""
+
+    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, attachment_id: int,
+                 added: bool, text: str, snapshot: tuple | None = None):
+        super().__init__(ws, text)
+        self.meeting_id, self.item_id, self.attachment_id = meeting_id, item_id, attachment_id
+        self.added = added
+        self.snapshot = snapshot
+
+    def _remove(self) -> None:
+        self.snapshot = self.ws.write(item_edit.remove_attachment, self.attachment_id)
+        self._changed()
+
+    def _restore(self) -> None:
+        data, index = self.snapshot
+        self.attachment_id = self.ws.write(item_edit.restore_attachment, data, index)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.ws.item_changed.emit(self.item_id)
+        self.ws.select_item.emit(self.meeting_id, self.item_id)
+
+    def apply(self) -> None:
+        self._restore() if self.added else self._remove()
+
+    def revert(self) -> None:
+        self._remove() if self.added else self._restore()
+
+
+class AttachmentFieldCommand(_Command):
+    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, attachment_id: int,
+                 field: str, old: Any, new: Any):
+        super().__init__(ws, tr("Ret bilag"))
+        self.meeting_id, self.item_id, self.attachment_id = meeting_id, item_id, attachment_id
+        self.field, self.old, self.new = field, old, new
+
+    def _set(self, value: Any) -> None:
+        self.ws.write(item_edit.set_attachment_field, self.attachment_id, self.field, value)
+        self.ws.item_changed.emit(self.item_id)
+        self.ws.select_item.emit(self.meeting_id, self.item_id)
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+
+class PostponedCommand(_Command):
+    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, old: bool, new: bool):
+        super().__init__(ws, tr("Udsat"))
+        self.meeting_id, self.item_id, self.old, self.new = meeting_id, item_id, old, new
+
+    def _set(self, value: bool) -> None:
+        self.ws.write(item_edit.set_postponed, self.item_id, value)
+        self.ws.item_changed.emit(self.item_id)
+        self.ws.agenda_changed.emit(self.meeting_id)
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)

@@ -1,0 +1,199 @@
+"""Export a meeting's document (dagsorden, referat ...) as PDF or Word, in the background."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from model import browse
+from model.errors import ReferentError
+from ui.line_field import ErrorLabel
+from ui.workspace import Workspace
+
+DOCUMENTS = [
+    ("dagsorden", "Dagsorden"),
+    ("referat", "Referat"),
+    ("protokol", "Beslutningsprotokol (papir)"),
+    ("underskriftsark", "Underskriftsark"),
+    ("opfoelgning", "Opfølgningsliste"),
+]
+
+
+class _Signals(QObject):
+    finished = Signal(str)  # the path written
+    failed = Signal(str)
+
+
+class RenderJob(QRunnable):
+    """Builds the document on a worker thread, with a session of its own."""
+
+    def __init__(self, workspace: Workspace, meeting_ext_id: str, document: str, fmt: str,
+                 public: bool, out: Path):
+        super().__init__()
+        self.ws = workspace
+        self.args = (meeting_ext_id, document, fmt, public, out)
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            try:
+                from exporters.render import render_meeting
+            except ImportError:
+                raise ReferentError(
+                    "Dokumenter kan endnu ikke dannes i denne version af Referent."
+                ) from None
+            with self.ws.archive.sessions() as session:
+                render_meeting(session, *self.args)
+        except ReferentError as error:
+            self.signals.failed.emit(str(error))
+        except OSError as error:
+            self.signals.failed.emit(f"{error.filename or ''}: {error.strerror or error}")
+        except Exception:  # noqa: BLE001 - a failed export must not take the window down
+            self.signals.failed.emit(
+                "Dokumentet kunne ikke dannes:\n" + traceback.format_exc(limit=3)
+            )
+        else:
+            self.signals.finished.emit(str(self.args[-1]))
+
+
+class ExportDialog(QDialog):
+    done = Signal(str)
+
+    def __init__(self, workspace: Workspace, meeting_id: int, parent=None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.meeting = workspace.read(browse.meeting_view, meeting_id)
+        self.job: RenderJob | None = None
+        self.setWindowTitle(self.tr("Eksportér dokument"))
+        self.setMinimumWidth(520)
+        self.document = QComboBox(self)
+        for key, label in DOCUMENTS:
+            self.document.addItem(self.tr(label), key)
+        held = self.meeting.status not in ("draft", "agenda_published")
+        self.document.setCurrentIndex(1 if held else 0)
+        self.pdf = QRadioButton(self.tr("PDF"), self)
+        self.docx = QRadioButton(self.tr("Word (.docx)"), self)
+        self.pdf.setChecked(True)
+        formats = QHBoxLayout()
+        formats.addWidget(self.pdf)
+        formats.addWidget(self.docx)
+        formats.addStretch(1)
+        self.public = QCheckBox(self.tr("Offentlig udgave (lukkede punkter vises kun med titel)"),
+                                self)
+        self.path = QLineEdit(self)
+        browse_button = QPushButton(self.tr("Gennemse…"), self)
+        browse_button.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse_button)
+        self.open_after = QCheckBox(self.tr("Åbn filen bagefter"), self)
+        self.open_after.setChecked(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.status = QLabel(self)
+        self.error = ErrorLabel(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Møde"), QLabel(self.meeting.title, self))
+        form.addRow(self.tr("Dokument"), self.document)
+        form.addRow(self.tr("Format"), formats)
+        form.addRow("", self.public)
+        form.addRow(self.tr("Gem som"), path_row)
+        form.addRow("", self.open_after)
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            self.tr("Eksportér"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        for widget in (self.document, self.pdf, self.docx, self.public):
+            signal = widget.currentIndexChanged if widget is self.document else widget.toggled
+            signal.connect(self._suggest_path)
+        self._suggest_path()
+
+    def fmt(self) -> str:
+        return "pdf" if self.pdf.isChecked() else "docx"
+
+    def _suggest_path(self, *_args) -> None:
+        folder = Path(self.path.text()).parent if self.path.text() else Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        if not folder.is_dir():
+            folder = Path.home()
+        document = self.document.currentText().split(" (")[0]
+        public = self.tr(" (offentlig)") if self.public.isChecked() else ""
+        m = self.meeting
+        name = f"{document} {m.committee_name} {m.date:%d-%m-%Y}{public}.{self.fmt()}"
+        self.path.setText(str(folder / name.replace("/", "-")))
+
+    def _browse(self) -> None:
+        wanted = "PDF (*.pdf)" if self.fmt() == "pdf" else self.tr("Word (*.docx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Gem som"), self.path.text(), wanted)
+        if path:
+            self.path.setText(path)
+
+    def start(self) -> None:
+        out = Path(self.path.text().strip()).expanduser()
+        self.error.show_message(None)
+        if not self.path.text().strip():
+            self.error.show_message(self.tr("Angiv hvor filen skal gemmes."))
+            return
+        if not out.parent.is_dir():
+            message = self.tr("Mappen %1 findes ikke.").replace("%1", str(out.parent))
+            self.error.show_message(message)
+            return
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy: the writers do not report steps
+        self.status.setText(self.tr("Danner %1 …").replace("%1", out.name))
+        self.job = RenderJob(self.ws, self.meeting.ext_id, self.document.currentData(),
+                             self.fmt(), self.public.isChecked(), out)
+        self.job.signals.finished.connect(self._finished)
+        self.job.signals.failed.connect(self._failed)
+        QThreadPool.globalInstance().start(self.job)
+
+    def _stop_progress(self) -> None:
+        self.progress.setRange(0, 1)
+        self.export_button.setEnabled(True)
+
+    def _finished(self, path: str) -> None:
+        self._stop_progress()
+        self.progress.setValue(1)
+        self.status.setText(self.tr("Gemt: %1").replace("%1", path))
+        self.done.emit(path)
+        if self.open_after.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _failed(self, message: str) -> None:
+        self._stop_progress()
+        self.status.setText("")
+        self.error.show_message(message)
+
+    def is_busy(self) -> bool:
+        return self.progress.maximum() == 0

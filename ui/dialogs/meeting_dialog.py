@@ -1,0 +1,205 @@
+"""A meeting's details and attendance; for a new meeting also its committee.
+
+Everything is checked before anything is stored; a refused value is shown
+under its field and the dialog stays open with all that was typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from model import browse, committees, meeting_setup
+from model.checks import InputError
+from model.errors import ReferentError
+from ui.line_field import ErrorLabel, LineField
+from ui.workspace import Workspace
+
+ATTENDANCE_NAMES = {"present": "Til stede", "absent": "Fraværende", "substituted": "Stedfortræder"}
+
+
+class MeetingDialog(QDialog):
+    def __init__(self, workspace: Workspace, meeting_id: int | None, committee_id: int | None,
+                 parent=None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.meeting_id = meeting_id
+        self.committee_id = committee_id
+        self.setWindowTitle(self.tr("Nyt møde") if meeting_id is None else self.tr("Mødet"))
+        self.resize(640, 640)
+        self.committee = QComboBox(self)
+        for c in self.ws.read(browse.committees):
+            self.committee.addItem(f"{c.name} ({c.short_name})", c.id)
+        self.fields = {
+            "date": LineField(self.tr("dd-mm-åååå"), self),
+            "start": LineField(self.tr("tt:mm"), self),
+            "end": LineField(self.tr("tt:mm (kan stå tom)"), self),
+            "location": LineField(self.tr("f.eks. Mødelokale 1, Rådhuset"), self),
+            "title": LineField(self.tr("tom: »Referat <udvalg> d. <dato>«"), self),
+        }
+        self.guests = QPlainTextEdit(self)
+        self.guests.setPlaceholderText(self.tr("Én pr. linje, f.eks. Centerchef Jan Hansen"))
+        self.guests.setMaximumHeight(70)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setPlaceholderText(self.tr("F.eks. Mødet hævet kl. 11.45"))
+        self.notes.setMaximumHeight(70)
+        self.attendance = QTableWidget(0, 3, self)
+        self.attendance.setHorizontalHeaderLabels(
+            [self.tr("Medlem"), self.tr("Fremmøde"), self.tr("Stedfortræder / note")]
+        )
+        self.attendance.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
+        self.attendance.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
+        self.attendance_error = ErrorLabel(self)
+        self.error = ErrorLabel(self)
+
+        form = QFormLayout()
+        if meeting_id is None:
+            form.addRow(self.tr("Udvalg"), self.committee)
+        form.addRow(self.tr("Dato"), self.fields["date"])
+        form.addRow(self.tr("Starter kl."), self.fields["start"])
+        form.addRow(self.tr("Slutter kl."), self.fields["end"])
+        form.addRow(self.tr("Sted"), self.fields["location"])
+        form.addRow(self.tr("Titel"), self.fields["title"])
+        form.addRow(self.tr("Gæster"), self.guests)
+        form.addRow(self.tr("Noter"), self.notes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.attendance, 1)
+        layout.addWidget(self.attendance_error)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._load()
+        self.committee.currentIndexChanged.connect(lambda _i: self._fill_attendance())
+
+    def _load(self) -> None:
+        if self.meeting_id is None:
+            if self.committee_id is not None:
+                self.committee.setCurrentIndex(max(0, self.committee.findData(self.committee_id)))
+            self.fields["start"].set_value("")
+            self._fill_attendance()
+            return
+        m = self.ws.read(browse.meeting_view, self.meeting_id)
+        self.committee_id = m.committee_id
+        self.fields["date"].set_value(f"{m.date:%d-%m-%Y}")
+        self.fields["start"].set_value(f"{m.start:%H:%M}" if m.start else "")
+        self.fields["end"].set_value(f"{m.end:%H:%M}" if m.end else "")
+        self.fields["location"].set_value(m.location)
+        self.fields["title"].set_value(self._own_title())
+        self.guests.setPlainText("\n".join(m.guests))
+        self.notes.setPlainText(m.notes or "")
+        self._fill_attendance()
+
+    def _own_title(self) -> str:
+        return self.ws.read(lambda s: browse.get_meeting(s, self.meeting_id).title or "")
+
+    def _fill_attendance(self) -> None:
+        committee_id = self.committee.currentData() if self.meeting_id is None else (
+            self.committee_id
+        )
+        if committee_id is None:
+            return
+
+        def rows(session):
+            members = committees.get_committee(session, committee_id).members
+            if self.meeting_id is None:
+                found = [meeting_setup.AttendanceRow(m.id) for m in members]
+            else:
+                found = meeting_setup.attendance_rows(session, self.meeting_id)
+            names = {m.id: m.display_name for m in members}
+            return found, names
+
+        found, names = self.ws.read(rows)
+        self.rows = found
+        self.attendance.setRowCount(len(found))
+        for r, row in enumerate(found):
+            name = QTableWidgetItem(names.get(row.member_id, "?"))
+            name.setFlags(name.flags() & ~name.flags().ItemIsEditable)
+            self.attendance.setItem(r, 0, name)
+            combo = QComboBox(self.attendance)
+            for key, label in ATTENDANCE_NAMES.items():
+                combo.addItem(self.tr(label), key)
+            combo.setCurrentIndex(combo.findData(row.status))
+            self.attendance.setCellWidget(r, 1, combo)
+            extra = row.substitute if row.status == "substituted" else row.note
+            self.attendance.setItem(r, 2, QTableWidgetItem(extra or ""))
+
+    def _wanted_attendance(self) -> list[meeting_setup.AttendanceRow]:
+        wanted = []
+        for r, row in enumerate(self.rows):
+            status = self.attendance.cellWidget(r, 1).currentData()
+            text = self.attendance.item(r, 2).text().strip() if self.attendance.item(r, 2) else ""
+            if status == "substituted":
+                if not text:
+                    raise InputError("attendance", self.tr(
+                        "Skriv stedfortræderens navn i rækken for %1."
+                    ).replace("%1", self.attendance.item(r, 0).text()))
+                wanted.append(meeting_setup.AttendanceRow(row.member_id, status, text,
+                                                          row.substitute_member_id))
+            else:
+                wanted.append(meeting_setup.AttendanceRow(row.member_id, status, note=text or None))
+        return wanted
+
+    def accept(self) -> None:
+        for field in self.fields.values():
+            field.error.show_message(None)
+        self.attendance_error.show_message(None)
+        self.error.show_message(None)
+        values = {name: field.value() for name, field in self.fields.items()}
+        values["guests"] = self.guests.toPlainText().splitlines()
+        values["notes"] = self.notes.toPlainText()
+        try:
+            attendance = self._wanted_attendance()
+            with self.ws.archive.transaction() as session:
+                if self.meeting_id is None:
+                    self.committee_id = self.committee.currentData()
+                    if self.committee_id is None:
+                        raise InputError("committee", self.tr("Opret først et udvalg."))
+                    meeting = meeting_setup.create_meeting(
+                        session, self.committee_id, values["date"], values["start"],
+                        values["location"], values["end"], values["title"],
+                    )
+                    meeting_id = meeting.id
+                    meeting_setup.update_meeting(
+                        session, meeting_id, guests=values["guests"], notes=values["notes"]
+                    )
+                else:
+                    meeting_id = self.meeting_id
+                    meeting_setup.update_meeting(session, meeting_id, **values)
+                meeting_setup.set_attendance(session, meeting_id, attendance)
+        except InputError as error:
+            target = self.fields.get(error.field)
+            if target is not None:
+                target.refuse(str(error))
+                target.edit.setFocus()
+            elif error.field == "attendance":
+                self.attendance_error.show_message(str(error))
+            else:
+                self.error.show_message(str(error))
+            return
+        except ReferentError as error:
+            self.error.show_message(str(error))
+            return
+        self.meeting_id = meeting_id
+        super().accept()
+
+    def date_edit(self) -> QLineEdit:
+        return self.fields["date"].edit

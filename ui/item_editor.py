@@ -1,0 +1,480 @@
+"""The right-hand pane: one agenda item, saved as it is typed.
+
+Each change is stored at once (a line field on leaving it or after a pause
+in typing, a text after a pause) and pushed on the undo stack; nothing asks
+to be saved. A refused value keeps what was typed and says why under it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model import browse, cases, item_edit
+from model.checks import InputError
+from model.errors import ReferentError
+from ui import commands, private_files
+from ui.item_sections import SectionBox
+from ui.line_field import ErrorLabel, LineField
+from ui.markdown_edit import MarkdownEdit
+from ui.workspace import Workspace
+
+LINE_FIELDS = ("number", "title", "public_title", "journal_number", "time_slot", "presenters")
+
+
+class ItemEditor(QWidget):
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.view: browse.ItemView | None = None
+        self.headings: list[str] = []
+        self._pushing = False
+        self._last_text: MarkdownEdit | None = None
+        self._build()
+        self.ws.item_changed.connect(self._on_item_changed)
+        self.show_item(None)
+
+    # -- building ----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.toolbar = QToolBar(self.tr("Formatering"), self)
+        for text, tip, slot in (
+            (self.tr("F"), self.tr("Fed (Ctrl+B)"), lambda e: e.toggle_bold()),
+            (self.tr("K"), self.tr("Kursiv (Ctrl+I)"), lambda e: e.toggle_italic()),
+            (self.tr("• Liste"), self.tr("Punktopstilling"), lambda e: e.toggle_list(False)),
+            (self.tr("1. Liste"), self.tr("Nummereret liste"), lambda e: e.toggle_list(True)),
+            (self.tr("Underoverskrift"), self.tr("Underoverskrift (###)"),
+             lambda e: e.toggle_heading()),
+        ):
+            action = self.toolbar.addAction(text)
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _c=False, f=slot: self._format(f))
+
+        self.caption = QLabel(self)
+        font = self.caption.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.caption.setFont(font)
+
+        self.fields: dict[str, LineField] = {}
+        placeholders = {
+            "number": self.tr("nummereres selv, til dagsordenen udsendes"),
+            "title": self.tr("punktets titel"),
+            "public_title": self.tr("titlen i offentlige dokumenter (tom: titlen)"),
+            "journal_number": self.tr("KLE, f.eks. 00.22.04-A30-30-19"),
+            "time_slot": self.tr("f.eks. 9.00-10.00"),
+            "presenters": self.tr("f.eks. Jan, Tine og Ida"),
+        }
+        for name in LINE_FIELDS:
+            field = LineField(placeholders[name], self)
+            field.committed.connect(lambda text, n=name: self.commit_field(n, text))
+            self.fields[name] = field
+        self.closed = QCheckBox(self.tr("Lukket punkt"), self)
+        self.closed.toggled.connect(self._closed_toggled)
+
+        self.case_label = QLabel(self)
+        self.case_label.setWordWrap(True)
+        self.case_button = QPushButton(self.tr("Vælg sag…"), self)
+        self.case_button.clicked.connect(self.choose_case)
+        case_row = QHBoxLayout()
+        case_row.addWidget(self.case_label, 1)
+        case_row.addWidget(self.case_button)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Nummer"), self.fields["number"])
+        form.addRow(self.tr("Titel"), self.fields["title"])
+        form.addRow("", self.closed)
+        form.addRow(self.tr("Offentlig titel"), self.fields["public_title"])
+        form.addRow(self.tr("Sag"), case_row)
+        form.addRow(self.tr("Journalnummer"), self.fields["journal_number"])
+        form.addRow(self.tr("Tidsrum"), self.fields["time_slot"])
+        form.addRow(self.tr("Fremlæggere"), self.fields["presenters"])
+
+        self.sections_layout = QVBoxLayout()
+        self.sections_layout.setSpacing(0)
+        self.section_boxes: list[SectionBox] = []
+        self.add_section_button = QToolButton(self)
+        self.add_section_button.setText(self.tr("Tilføj afsnit"))
+        self.add_section_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_section_button.setMenu(QMenu(self))
+        self.add_section_button.menu().aboutToShow.connect(self._fill_section_menu)
+
+        self.prior_title = self._heading(self.tr("Tidligere beslutninger"))
+        self.prior_label = QLabel(self)
+        self.prior_label.setWordWrap(True)
+        self.prior_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.prior_button = QPushButton(self.tr("Hent sagens tidligere beslutninger"), self)
+        self.prior_button.clicked.connect(self.fetch_history)
+
+        self.decision_title = self._heading(self.tr("Beslutning"))
+        self.decision = MarkdownEdit(self)
+        self.decision.setAccessibleName(self.tr("Beslutning"))
+        self.decision.committed.connect(self._commit_decision)
+        self.decision_error = ErrorLabel(self)
+        self.postponed = QCheckBox(self.tr("Udsat (kommer igen på næste dagsorden)"), self)
+        self.postponed.toggled.connect(self._postponed_toggled)
+
+        self.attachments = QListWidget(self)
+        self.attachments.setMaximumHeight(120)
+        self.attachments.itemChanged.connect(self._attachment_checked)
+        self.attachments.itemDoubleClicked.connect(lambda _i: self.open_attachment())
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Tilføj bilag…"), self.add_attachments),
+            (self.tr("Åbn"), self.open_attachment),
+            (self.tr("Fjern"), self.remove_attachment),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.attachment_error = ErrorLabel(self)
+
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.addWidget(self.caption)
+        page_layout.addLayout(form)
+        page_layout.addLayout(self.sections_layout)
+        page_layout.addWidget(self.add_section_button, 0, Qt.AlignmentFlag.AlignLeft)
+        page_layout.addWidget(self.prior_title)
+        page_layout.addWidget(self.prior_label)
+        page_layout.addWidget(self.prior_button, 0, Qt.AlignmentFlag.AlignLeft)
+        page_layout.addWidget(self.decision_title)
+        page_layout.addWidget(self.decision)
+        page_layout.addWidget(self.decision_error)
+        page_layout.addWidget(self.postponed)
+        page_layout.addWidget(self._heading(self.tr("Bilag (sæt flueben ved lukkede bilag)")))
+        page_layout.addWidget(self.attachments)
+        page_layout.addLayout(buttons)
+        page_layout.addWidget(self.attachment_error)
+        page_layout.addStretch(1)
+        self.page = page
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(page)
+        self.empty = QLabel(self.tr("Vælg et punkt på dagsordenen."), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.empty, 1)
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _format(self, action) -> None:
+        target = self.focusWidget()
+        if not isinstance(target, MarkdownEdit):
+            target = self._last_text
+        if target is not None:
+            action(target)
+            target.setFocus()
+
+    # -- showing an item ---------------------------------------------------------
+
+    def show_item(self, item_id: int | None) -> None:
+        self.flush()
+        if item_id is None:
+            self.view = None
+            self.scroll.hide()
+            self.toolbar.setEnabled(False)
+            self.empty.show()
+            return
+        self.view = self.ws.read(browse.item_view, item_id)
+        self.empty.hide()
+        self.scroll.show()
+        self.toolbar.setEnabled(True)
+        self._fill()
+
+    def _fill(self) -> None:
+        v = self.view
+        self.setUpdatesEnabled(False)
+        try:
+            self.caption.setText(self.tr("Punkt %1").replace("%1", str(v.number)))
+            values = {
+                "number": str(v.number), "title": v.title, "public_title": v.public_title,
+                "journal_number": v.journal_number, "time_slot": v.time_slot,
+                "presenters": v.presenters,
+            }
+            for name, value in values.items():
+                self.fields[name].set_value(value)
+            self.fields["number"].setReadOnly(not v.frozen)
+            self.fields["number"].setToolTip(
+                "" if v.frozen else self.tr("Punkterne nummereres selv, til dagsordenen udsendes.")
+            )
+            self.closed.blockSignals(True)
+            self.closed.setChecked(v.closed)
+            self.closed.blockSignals(False)
+            self.fields["public_title"].setEnabled(v.closed)
+            if v.case_id:
+                number = f" ({v.case_journal_number})" if v.case_journal_number else ""
+                self.case_label.setText(f"{v.case_title}{number}")
+            else:
+                self.case_label.setText(self.tr("Ingen sag"))
+            self._fill_sections()
+            self.prior_label.setText(
+                "\n\n".join(
+                    f"{p.body}, {p.date:%d-%m-%Y}, pkt. {p.item_number}:\n{p.text}"
+                    if p.date else f"{p.body}:\n{p.text}"
+                    for p in v.prior_decisions
+                ) or self.tr("Ingen.")
+            )
+            self.prior_button.setEnabled(v.case_id is not None)
+            self.decision.set_markdown(v.decision_text)
+            self.decision_error.show_message(None)
+            self.postponed.blockSignals(True)
+            self.postponed.setChecked(v.postponed)
+            self.postponed.blockSignals(False)
+            self._fill_attachments()
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _fill_sections(self) -> None:
+        sections = self.view.sections
+        while len(self.section_boxes) < len(sections):
+            box = SectionBox(self.page)
+            box.committed.connect(self._commit_section)
+            box.remove_requested.connect(self._remove_section)
+            box.edit.installEventFilter(self)
+            self.sections_layout.addWidget(box)
+            self.section_boxes.append(box)
+        for box, section in zip(self.section_boxes, sections, strict=False):
+            box.show_section(section.id, section.heading, section.text)
+            box.show()
+        for box in self.section_boxes[len(sections):]:
+            box.hide()
+
+    def _fill_attachments(self) -> None:
+        self.attachments.blockSignals(True)
+        self.attachments.clear()
+        for a in self.view.attachments:
+            text = a.title if a.has_content else self.tr("%1 (kun titel)").replace("%1", a.title)
+            entry = QListWidgetItem(text, self.attachments)
+            entry.setData(Qt.ItemDataRole.UserRole, a.id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if a.closed else Qt.CheckState.Unchecked)
+            entry.setToolTip(self.tr("Lukket bilag") if a.closed else (a.filename or ""))
+        self.attachments.blockSignals(False)
+        self.attachment_error.show_message(None)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if isinstance(watched, MarkdownEdit) and event.type() == event.Type.FocusIn:
+            self._last_text = watched
+        return False
+
+    def _on_item_changed(self, item_id: int) -> None:
+        if self.view and item_id == self.view.id and not self._pushing:
+            self.view = self.ws.read(browse.item_view, item_id)
+            self._fill()
+
+    # -- saving ------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Store whatever is typed but not yet stored (before undo, switching, quitting)."""
+        if self.view is None:
+            return
+        for field in self.fields.values():
+            field.commit()
+        for box in self.section_boxes:
+            if box.isVisible():
+                box.edit.commit()
+        self.decision.commit()
+
+    def _push(self, command) -> None:
+        self._pushing = True
+        try:
+            self.ws.undo_stack.push(command)
+        finally:
+            self._pushing = False
+
+    def commit_field(self, name: str, text: str) -> None:
+        v = self.view
+        if v is None:
+            return
+        field = self.fields[name]
+        try:
+            old = self.ws.write(item_edit.set_item_field, v.id, name, text)
+        except InputError as error:
+            field.refuse(str(error))
+            return
+        except ReferentError as error:
+            field.refuse(str(error))
+            return
+        field.accept()
+        new = int(text) if name == "number" else text
+        label = {"number": self.tr("nummer"), "title": self.tr("titel")}.get(name, name)
+        self._push(commands.ItemFieldCommand(self.ws, v.meeting_id, v.id, name, old, new, label))
+        if name in ("title", "number"):
+            self.ws.agenda_changed.emit(v.meeting_id)
+            if name == "number":
+                self.caption.setText(self.tr("Punkt %1").replace("%1", text.strip()))
+
+    def _closed_toggled(self, on: bool) -> None:
+        v = self.view
+        old = self.ws.write(item_edit.set_item_field, v.id, "closed", on)
+        self.fields["public_title"].setEnabled(on)
+        self._push(commands.ItemFieldCommand(
+            self.ws, v.meeting_id, v.id, "closed", old, on, self.tr("lukket")
+        ))
+        self.ws.agenda_changed.emit(v.meeting_id)
+
+    def _commit_section(self, section_id: int, text: str) -> None:
+        v = self.view
+        try:
+            old = self.ws.write(item_edit.set_section_text, section_id, text)
+        except ReferentError as error:
+            self.ws.failed.emit(str(error))
+            return
+        heading = next((s.heading for s in v.sections if s.id == section_id), "")
+        for section in v.sections:
+            if section.id == section_id:
+                section.text = text
+        self._push(commands.TextCommand(
+            self.ws, v.meeting_id, v.id, ("section", section_id), old, text, heading
+        ))
+
+    def _commit_decision(self, text: str) -> None:
+        v = self.view
+        try:
+            old = self.ws.write(item_edit.set_decision_text, v.id, text)
+        except ReferentError as error:
+            self.decision_error.show_message(str(error))
+            return
+        self._push(commands.TextCommand(
+            self.ws, v.meeting_id, v.id, ("decision", v.id), old, text, self.tr("beslutning")
+        ))
+        self.ws.agenda_changed.emit(v.meeting_id)
+
+    def _postponed_toggled(self, on: bool) -> None:
+        v = self.view
+        self.decision.commit()
+        old = self.ws.write(item_edit.set_postponed, v.id, on)
+        self._push(commands.PostponedCommand(self.ws, v.meeting_id, v.id, old, on))
+        self.ws.agenda_changed.emit(v.meeting_id)
+        self.view = self.ws.read(browse.item_view, v.id)
+        self.decision.set_markdown(self.view.decision_text)
+
+    # -- sections ----------------------------------------------------------------
+
+    def _fill_section_menu(self) -> None:
+        menu = self.add_section_button.menu()
+        menu.clear()
+        present = {s.heading for s in self.view.sections} if self.view else set()
+        for heading in self.headings:
+            if heading not in present:
+                menu.addAction(heading, lambda h=heading: self.add_section(h))
+        menu.addSeparator()
+        menu.addAction(self.tr("Andet afsnit…"), self._ask_section)
+
+    def _ask_section(self) -> None:
+        heading, ok = QInputDialog.getText(
+            self, self.tr("Nyt afsnit"), self.tr("Overskrift, f.eks. Sagen afgøres af:")
+        )
+        if ok and heading.strip():
+            self.add_section(heading)
+
+    def add_section(self, heading: str) -> None:
+        self.flush()
+        self.ws.write(item_edit.add_section, self.view.id, heading)
+        self.show_item(self.view.id)
+
+    def _remove_section(self, section_id: int) -> None:
+        self.flush()
+        self.ws.write(item_edit.remove_section, section_id)
+        self.show_item(self.view.id)
+
+    # -- case and history --------------------------------------------------------
+
+    def choose_case(self) -> None:
+        from ui.dialogs.case_dialog import CaseDialog
+
+        v = self.view
+        dialog = CaseDialog(self.ws, v.case_id, v.title, v.journal_number, self)
+        if dialog.exec():
+            old = self.ws.write(cases.set_item_case, v.id, dialog.case_id)
+            self._push(commands.ItemCaseCommand(self.ws, v.meeting_id, v.id, old, dialog.case_id))
+            self.show_item(v.id)
+
+    def fetch_history(self) -> None:
+        added = self.ws.write(cases.add_case_history, self.view.id)
+        self.show_item(self.view.id)
+        if not added:
+            self.ws.failed.emit(self.tr("Sagen har ingen tidligere beslutninger, der mangler her."))
+
+    # -- bilag -------------------------------------------------------------------
+
+    def add_attachments(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Tilføj bilag"))
+        v = self.view
+        for path in paths:
+            try:
+                attachment_id = self.ws.write(item_edit.add_attachment, v.id, path)
+            except (OSError, ReferentError) as error:
+                self.attachment_error.show_message(str(error))
+                continue
+            self._push(commands.AttachmentCommand(
+                self.ws, v.meeting_id, v.id, attachment_id, True, self.tr("Tilføj bilag")
+            ))
+        if paths:
+            self.show_item(v.id)
+
+    def _current_attachment(self) -> int | None:
+        entry = self.attachments.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+
+    def open_attachment(self) -> None:
+        attachment_id = self._current_attachment()
+        if attachment_id is None:
+            return
+        name, content = self.ws.read(item_edit.attachment_content, attachment_id)
+        if content is None:
+            self.attachment_error.show_message(
+                self.tr("Bilaget har kun en titel; filen er ikke i arkivet.")
+            )
+            return
+        path = private_files.write(name, content)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def remove_attachment(self) -> None:
+        attachment_id = self._current_attachment()
+        if attachment_id is None:
+            return
+        v = self.view
+        snapshot = self.ws.write(item_edit.remove_attachment, attachment_id)
+        self._push(commands.AttachmentCommand(
+            self.ws, v.meeting_id, v.id, attachment_id, False, self.tr("Fjern bilag"), snapshot
+        ))
+        self.show_item(v.id)
+
+    def _attachment_checked(self, entry: QListWidgetItem) -> None:
+        v = self.view
+        attachment_id = entry.data(Qt.ItemDataRole.UserRole)
+        closed = entry.checkState() == Qt.CheckState.Checked
+        old = self.ws.write(item_edit.set_attachment_field, attachment_id, "closed", closed)
+        self._push(commands.AttachmentFieldCommand(
+            self.ws, v.meeting_id, v.id, attachment_id, "closed", old, closed
+        ))

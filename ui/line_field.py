@@ -1,0 +1,67 @@
+"""A one-line field that saves itself: shortly after typing stops, and on leaving."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+AUTOSAVE_MS = 700
+
+
+class ErrorLabel(QLabel):
+    """A message under the field it concerns; the typed text stays as it is."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setStyleSheet("color: #b00020;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
+
+
+class LineField(QWidget):
+    committed = Signal(str)
+
+    def __init__(self, placeholder: str = "", parent=None):
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder)
+        self.error = ErrorLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+        self._saved = ""
+        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._timer.timeout.connect(self.commit)
+        self.edit.textEdited.connect(lambda _text: self._timer.start())
+        self.edit.editingFinished.connect(self.commit)
+
+    def set_value(self, text: str | None) -> None:
+        self._timer.stop()
+        self._saved = text or ""
+        self.edit.setText(self._saved)
+        self.error.show_message(None)
+
+    def value(self) -> str:
+        return self.edit.text()
+
+    def commit(self) -> None:
+        self._timer.stop()
+        if self.edit.text() != self._saved:
+            self.committed.emit(self.edit.text())
+
+    def accept(self) -> None:
+        """The value was stored: it is the new baseline, and any message goes."""
+        self._saved = self.edit.text()
+        self.error.show_message(None)
+
+    def refuse(self, message: str) -> None:
+        self.error.show_message(message)
+
+    def setReadOnly(self, on: bool) -> None:  # noqa: N802
+        self.edit.setReadOnly(on)

@@ -1,0 +1,505 @@
+"""The main window: committees and meetings, the agenda, and the item editor side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTreeView,
+)
+
+from model import agenda, browse, meeting_setup
+from model.errors import ReferentError
+from ui import commands
+from ui.agenda_pane import AgendaPane
+from ui.item_editor import ItemEditor
+from ui.meeting_tree import COMMITTEE_ID_ROLE, MEETING_ID_ROLE, MeetingTreeModel
+from ui.settings import settings
+from ui.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace):
+        super().__init__()
+        self.ws = workspace
+        self.meeting_id: int | None = None
+        self.setWindowTitle(self._window_title())
+        self.tree_model = MeetingTreeModel(workspace, self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(
+            1, self.tree.header().ResizeMode.ResizeToContents
+        )
+        self.tree.selectionModel().currentChanged.connect(self._tree_current)
+        self.agenda = AgendaPane(workspace, self)
+        self.editor = ItemEditor(workspace, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.agenda)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 5)
+        self.setCentralWidget(self.splitter)
+        self._actions()
+        self._menus()
+        self._connect()
+        self._restore()
+        self.statusBar().showMessage(self.tr("Alt gemmes, mens du skriver."), 5000)
+
+    def _window_title(self) -> str:
+        where = self.ws.archive.path or self.tr("databaseserver")
+        return self.tr("Referent – %1").replace("%1", str(where))
+
+    # -- actions -------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _actions(self) -> None:
+        S = QKeySequence.StandardKey  # noqa: N806
+        ctrl = Qt.Modifier.CTRL
+        self.act_committees = self._action(self.tr("&Udvalg og medlemmer…"), self.edit_committees)
+        self.act_new_meeting = self._action(
+            self.tr("Nyt &møde…"), self.new_meeting, ctrl | Qt.Modifier.SHIFT | Qt.Key.Key_N
+        )
+        self.act_import = self._action(self.tr("&Indlæs udvekslingsfil…"), self.import_file, S.Open)
+        self.act_export_file = self._action(
+            self.tr("&Gem møde som udvekslingsfil…"), self.export_interchange
+        )
+        self.act_export = self._action(
+            self.tr("&Eksportér dokument…"), self.export_document, ctrl | Qt.Key.Key_E,
+            self.tr("Dagsorden eller referat som PDF eller Word"),
+        )
+        self.act_quit = self._action(self.tr("&Afslut"), self.close, S.Quit)
+        self.act_undo = self._action(self.tr("&Fortryd"), self.undo, S.Undo)
+        self.act_redo = self._action(self.tr("&Gentag"), self.redo, S.Redo)
+        self.act_new_item = self._action(self.tr("&Nyt punkt"), self.new_item, S.New)
+        self.act_delete_item = self._action(self.tr("&Slet punkt"), self.delete_item, S.Delete)
+        self.act_up = self._action(self.tr("Flyt punkt &op"), lambda: self.move_item(-1),
+                                   ctrl | Qt.Key.Key_Up)
+        self.act_down = self._action(self.tr("Flyt punkt &ned"), lambda: self.move_item(1),
+                                     ctrl | Qt.Key.Key_Down)
+        self.act_next = self._action(self.tr("Næste punkt"), lambda: self.step_item(1),
+                                     ctrl | Qt.Key.Key_PageDown)
+        self.act_previous = self._action(self.tr("Forrige punkt"), lambda: self.step_item(-1),
+                                         ctrl | Qt.Key.Key_PageUp)
+        self.act_search = self._action(self.tr("&Søg i arkivet"), self.focus_search, S.Find)
+        self.act_details = self._action(self.tr("&Mødeoplysninger og fremmøde…"),
+                                        self.edit_meeting)
+        self.act_status = self._action(self.tr("Næste &trin for mødet"), self.advance_status)
+        self.act_postponed = self._action(self.tr("&Udsatte punkter…"), self.take_postponed)
+        self.act_copy = self._action(self.tr("&Kopiér dagsorden fra et tidligere møde…"),
+                                     self.copy_agenda)
+        self.act_about = self._action(self.tr("&Om Referent"), self.about)
+        # Keys that mean something else inside a text field work when the agenda has focus.
+        for action in (self.act_delete_item, self.act_up, self.act_down):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.agenda.view.addAction(action)
+        for action in (self.act_undo, self.act_redo):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        stack = self.ws.undo_stack
+        stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        stack.undoTextChanged.connect(
+            lambda t: self.act_undo.setText(self.tr("&Fortryd %1").replace("%1", t))
+        )
+        stack.redoTextChanged.connect(
+            lambda t: self.act_redo.setText(self.tr("&Gentag %1").replace("%1", t))
+        )
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Filer"))
+        for action in (self.act_new_meeting, self.act_committees, None, self.act_import,
+                       self.act_export_file, self.act_export, None, self.act_quit):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = bar.addMenu(self.tr("&Rediger"))
+        for action in (self.act_undo, self.act_redo, None, self.act_new_item,
+                       self.act_delete_item, self.act_up, self.act_down, None, self.act_next,
+                       self.act_previous, None, self.act_search):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        meeting_menu = bar.addMenu(self.tr("&Møde"))
+        for action in (self.act_details, self.act_status, self.act_postponed, self.act_copy):
+            meeting_menu.addAction(action)
+        bar.addMenu(self.tr("&Hjælp")).addAction(self.act_about)
+
+        tools = self.addToolBar(self.tr("Værktøjer"))
+        tools.setObjectName("tools")
+        for action in (self.act_new_meeting, self.act_new_item, self.act_delete_item,
+                       self.act_up, self.act_down, None, self.act_undo, self.act_redo, None,
+                       self.act_export):
+            tools.addSeparator() if action is None else tools.addAction(action)
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText(self.tr("Søg i arkivet (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaximumWidth(280)
+        self.search_box.returnPressed.connect(self.run_search)
+        tools.addSeparator()
+        tools.addWidget(self.search_box)
+        from ui.search_panel import SearchPanel
+
+        self.search_panel = SearchPanel(self.ws, self)
+        self.search_panel.setObjectName("search")
+        self.search_panel.open_item.connect(self.open_item)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_panel)
+        self.search_panel.hide()
+
+    def _connect(self) -> None:
+        ws = self.ws
+        self.agenda.item_selected.connect(self._item_selected)
+        self.agenda.model.move_requested.connect(self._move_to)
+        self.agenda.details_requested.connect(self.edit_meeting)
+        self.agenda.status_requested.connect(self.advance_status)
+        self.agenda.postponed_requested.connect(self.take_postponed)
+        ws.agenda_changed.connect(self._agenda_changed)
+        ws.select_item.connect(self.open_item)
+        ws.meeting_changed.connect(self._meeting_changed)
+        ws.committees_changed.connect(self._committees_changed)
+        ws.failed.connect(self.show_error)
+        self._update_actions()
+
+    # -- layout remembered -----------------------------------------------------------
+
+    def _restore(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1300, 820)
+        state = store.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = store.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([280, 380, 640])
+        last = store.value("meeting/last")
+        if last is not None:
+            try:
+                self.open_meeting(int(last))
+            except (ReferentError, ValueError):
+                pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.editor.flush()
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("window/splitter", self.splitter.saveState())
+        if self.meeting_id is not None:
+            store.setValue("meeting/last", self.meeting_id)
+        store.sync()
+        super().closeEvent(event)
+
+    # -- selection -------------------------------------------------------------------
+
+    def _tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        meeting_id = current.data(MEETING_ID_ROLE) if current.isValid() else None
+        if meeting_id is not None and meeting_id != self.meeting_id:
+            self._show_meeting(meeting_id)
+
+    def _show_meeting(self, meeting_id: int | None) -> None:
+        self.editor.flush()
+        self.meeting_id = meeting_id
+        self.editor.headings = []
+        if meeting_id is not None:
+            view = self.ws.read(browse.meeting_view, meeting_id)
+            from model.committees import get_committee
+
+            self.editor.headings = self.ws.read(
+                lambda s: list(get_committee(s, view.committee_id).section_headings)
+            )
+        self.agenda.show_meeting(meeting_id)
+        self._update_actions()
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """Show a meeting: select it in the tree (opening its committee and year)."""
+        index = self.tree_model.index_of_meeting(meeting_id)
+        if index.isValid():
+            self.tree.scrollTo(index)
+            self.tree.setCurrentIndex(index)
+        if self.meeting_id != meeting_id:
+            self._show_meeting(meeting_id)
+
+    def open_item(self, meeting_id: int, item_id: int) -> None:
+        if meeting_id != self.meeting_id:
+            self.open_meeting(meeting_id)
+        self.agenda.select_item(item_id)
+
+    def _item_selected(self, item_id: int | None) -> None:
+        if self.editor.view is not None and item_id == self.editor.view.id:
+            return
+        self.editor.show_item(item_id)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_meeting = self.meeting_id is not None
+        has_item = self.agenda.current_item() is not None
+        for action in (self.act_new_item, self.act_details, self.act_status, self.act_postponed,
+                       self.act_copy, self.act_export, self.act_export_file):
+            action.setEnabled(has_meeting)
+        for action in (self.act_delete_item, self.act_up, self.act_down):
+            action.setEnabled(has_item)
+
+    # -- reacting to changes -----------------------------------------------------------
+
+    def _agenda_changed(self, meeting_id: int) -> None:
+        if meeting_id == self.meeting_id:
+            self.agenda.refresh()
+            self._update_actions()
+
+    def _meeting_changed(self, meeting_id: int) -> None:
+        row = self.ws.read(lambda s: browse.meeting_row(agenda.get_meeting(s, meeting_id)))
+        self.tree_model.update_meeting(row)
+        if meeting_id == self.meeting_id:
+            self.agenda.refresh_meeting()
+            self.agenda.refresh()
+            self.agenda.refresh_waiting()
+            if self.editor.view:
+                self.editor.show_item(self.editor.view.id)
+
+    def _committees_changed(self) -> None:
+        current = self.meeting_id
+        self.tree_model.reload()
+        if current is not None:
+            try:
+                self.open_meeting(current)
+            except ReferentError:
+                self._show_meeting(None)
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.warning(self, self.tr("Referent"), message)
+
+    # -- undo ------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self.editor.flush()  # what is typed becomes a step first, so undo takes it back
+        self.ws.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.editor.flush()
+        self.ws.undo_stack.redo()
+
+    # -- agenda ------------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        if self.meeting_id is None:
+            return
+        self.editor.flush()
+        row = self.agenda.current_row()
+        index = row + 1 if row >= 0 else None
+        try:
+            change = self.ws.write(agenda.add_item, self.meeting_id, self.tr("Nyt punkt"), index)
+        except ReferentError as error:
+            self.show_error(str(error))
+            return
+        self.ws.undo_stack.push(commands.AddItemCommand(self.ws, change, self.tr("Nyt punkt")))
+        self.agenda.refresh()
+        self.agenda.select_item(change.item_id)
+        title = self.editor.fields["title"].edit
+        title.setFocus()
+        title.selectAll()
+
+    def delete_item(self) -> None:
+        item_id = self.agenda.current_item()
+        if item_id is None:
+            return
+        self.editor.flush()
+        title = self.agenda.model.rows[self.agenda.current_row()].title
+        change = self.ws.write(agenda.delete_item, item_id)
+        self.ws.undo_stack.push(commands.DeleteItemCommand(self.ws, change, title))
+        self.agenda.refresh()
+        self.statusBar().showMessage(
+            self.tr("Punktet »%1« er slettet; Ctrl+Z fortryder.").replace("%1", title), 8000
+        )
+
+    def move_item(self, step: int) -> None:
+        row = self.agenda.current_row()
+        if row < 0:
+            return
+        target = row + step
+        if 0 <= target < len(self.agenda.model.rows):
+            self._move_to(self.agenda.current_item(), target)
+
+    def _move_to(self, item_id: int, index: int) -> None:
+        self.editor.flush()
+        change = self.ws.write(agenda.move_item, item_id, index)
+        self.ws.undo_stack.push(commands.MoveItemCommand(self.ws, change, index))
+        self.agenda.refresh()
+        self.agenda.select_item(item_id)
+
+    def step_item(self, step: int) -> None:
+        row = self.agenda.current_row() + step
+        if 0 <= row < len(self.agenda.model.rows):
+            self.agenda.select_item(self.agenda.model.rows[row].id)
+
+    # -- meetings and committees -----------------------------------------------------
+
+    def _current_committee(self) -> int | None:
+        index = self.tree.currentIndex()
+        if index.isValid():
+            return index.data(COMMITTEE_ID_ROLE)
+        if self.tree_model.rowCount() == 1:
+            return self.tree_model.index(0, 0).data(COMMITTEE_ID_ROLE)
+        return None
+
+    def new_meeting(self) -> None:
+        from ui.dialogs.meeting_dialog import MeetingDialog
+
+        if not self.tree_model.rowCount():
+            self.edit_committees()
+            if not self.tree_model.rowCount():
+                return
+        self.editor.flush()
+        dialog = MeetingDialog(self.ws, None, self._current_committee(), self)
+        if dialog.exec():
+            self.tree_model.refresh_committee(dialog.committee_id)
+            self.open_meeting(dialog.meeting_id)
+
+    def edit_meeting(self) -> None:
+        from ui.dialogs.meeting_dialog import MeetingDialog
+
+        if self.meeting_id is None:
+            return
+        self.editor.flush()
+        dialog = MeetingDialog(self.ws, self.meeting_id, None, self)
+        if dialog.exec():
+            self.tree_model.refresh_committee(dialog.committee_id)
+            self.open_meeting(self.meeting_id)
+            self.ws.meeting_changed.emit(self.meeting_id)
+
+    def advance_status(self) -> None:
+        if self.meeting_id is None:
+            return
+        self.editor.flush()
+        view = self.ws.read(browse.meeting_view, self.meeting_id)
+        following = meeting_setup.next_status(view.status)
+        if following is None:
+            return
+        from model.meetings import STATUS_NAMES
+
+        question = self.tr("Sæt mødet til »%1«?").replace("%1", STATUS_NAMES[following])
+        if view.status == "draft":
+            question += "\n\n" + self.tr(
+                "Punkternes numre ligger derefter fast; nye punkter får næste ledige nummer."
+            )
+        answer = QMessageBox.question(self, self.tr("Næste trin"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ws.write(meeting_setup.advance_status, self.meeting_id)
+        except ReferentError as error:
+            self.show_error(str(error))
+            return
+        self.ws.meeting_changed.emit(self.meeting_id)
+
+    def take_postponed(self) -> None:
+        from ui.dialogs.postponed_dialog import take_postponed
+
+        if self.meeting_id is not None:
+            self.editor.flush()
+            take_postponed(self.ws, self.meeting_id, self.agenda.current_row(), self)
+            self.agenda.refresh_waiting()
+
+    def copy_agenda(self) -> None:
+        from ui.dialogs.postponed_dialog import copy_agenda
+
+        if self.meeting_id is not None:
+            self.editor.flush()
+            copy_agenda(self.ws, self.meeting_id, self)
+
+    def edit_committees(self) -> None:
+        from ui.dialogs.committee_dialog import CommitteeDialog
+
+        self.editor.flush()
+        CommitteeDialog(self.ws, self._current_committee(), self).exec()
+        self.ws.committees_changed.emit()
+
+    # -- files -------------------------------------------------------------------------
+
+    def import_file(self) -> None:
+        from model.interchange import import_file
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Indlæs udvekslingsfil"), "", self.tr("Udvekslingsfiler (*.json)")
+        )
+        if not path:
+            return
+        self.editor.flush()
+        try:
+            report = import_file(self.ws.archive, Path(path))
+        except (ReferentError, OSError) as error:
+            self.show_error(str(error))
+            return
+        self.ws.undo_stack.clear()  # the steps before may no longer fit what is stored
+        self.ws.committees_changed.emit()
+        QMessageBox.information(self, self.tr("Indlæst"), report.summary())
+
+    def export_interchange(self) -> None:
+        from model.interchange import export_file
+
+        if self.meeting_id is None:
+            return
+        self.editor.flush()
+        view = self.ws.read(browse.meeting_view, self.meeting_id)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Gem mødet som udvekslingsfil"), f"{view.ext_id}.json",
+            self.tr("Udvekslingsfiler (*.json)"),
+        )
+        if not path:
+            return
+        try:
+            self.ws.read(export_file, [view.ext_id], Path(path))
+        except (ReferentError, OSError) as error:
+            self.show_error(str(error))
+            return
+        self.statusBar().showMessage(self.tr("Gemt %1").replace("%1", path), 8000)
+
+    def export_document(self) -> None:
+        from ui.dialogs.export_dialog import ExportDialog
+
+        if self.meeting_id is None:
+            return
+        self.editor.flush()
+        ExportDialog(self.ws, self.meeting_id, self).exec()
+
+    # -- search ------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def run_search(self) -> None:
+        self.editor.flush()
+        self.search_panel.search(self.search_box.text())
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("Om Referent"),
+            self.tr("Referent: dagsordener og referater for udvalg.\n\nArkiv: %1")
+            .replace("%1", str(self.ws.archive.path or self.tr("databaseserver"))),
+        )
