@@ -41,11 +41,11 @@ def create_meeting(
         status="draft",
         guests=[],
     )
+    session.add(meeting)
     meeting.attendance = [Attendance(member=m, status="present") for m in committee.members]
     first = [s for s in committee.standard_items if s.get("place") == "first"]
     last = [s for s in committee.standard_items if s.get("place") != "first"]
     meeting.items = [new_item(s["title"], []) for s in first + last]
-    session.add(meeting)
     session.flush()
     renumber(session, meeting)
     return meeting

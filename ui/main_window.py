@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace):
         super().__init__()
         self.ws = workspace
+        workspace.setParent(self)  # the undo stack goes with the window's actions
         self.meeting_id: int | None = None
         self.setWindowTitle(self._window_title())
         self.tree_model = MeetingTreeModel(workspace, self)

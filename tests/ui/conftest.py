@@ -1,0 +1,48 @@
+"""Qt fixtures: settings in a temporary folder, message boxes that answer themselves,
+and the main window on a fresh or an example archive."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    yield
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Message boxes do not block: questions are answered yes, warnings are collected."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
+    return shown
+
+
+def _window(qtbot, archive):
+    from ui.app import application, open_window
+
+    application()
+    window = open_window(archive)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, archive, messages):
+    return _window(qtbot, archive)
+
+
+@pytest.fixture
+def examples_window(qtbot, examples_archive, messages):
+    return _window(qtbot, examples_archive)

@@ -1,0 +1,42 @@
+"""Searching the archive and exporting a document from the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def test_search_opens_the_item(examples_window, qtbot):
+    window = examples_window
+    qtbot.keyClicks(window.search_box, "personaleprofiler")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    results = window.search_panel.results
+    assert results.count() >= 1
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton,
+                     pos=results.visualItemRect(results.item(0)).center())
+    assert window.editor.view.title == "Personaleprofiler"
+    assert window.tree.currentIndex().data(Qt.ItemDataRole.DisplayRole).startswith("21-04-2020")
+
+
+def test_export_runs_in_background_and_writes_the_file(examples_window, qtbot, tmp_path):
+    from ui.dialogs.export_dialog import ExportDialog
+
+    window = examples_window
+    window.search_box.setText("Personaleprofiler")
+    window.run_search()
+    window.search_panel._activated(window.search_panel.results.item(0))
+    dialog = ExportDialog(window.ws, window.meeting_id, window)
+    qtbot.addWidget(dialog)
+    assert dialog.document.currentData() == "referat"  # the meeting is held
+    dialog.open_after.setChecked(False)
+    out = tmp_path / "referat.pdf"
+    dialog.path.setText(str(out))
+    dialog.start()
+    assert dialog.is_busy() or out.exists() or dialog.error.text()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=60000)
+    try:
+        import exporters.render  # noqa: F401
+    except ImportError:
+        assert "endnu ikke" in dialog.error.text()
+        return
+    assert dialog.error.text() == ""
+    assert out.read_bytes().startswith(b"%PDF")
