@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--public", action="store_true", help="offentlig udgave: lukkede punkter skjules"
     )
     render.add_argument("--out", type=Path, required=True)
+    render.add_argument(
+        "--allow-cpr",
+        action="store_true",
+        help="dan den offentlige udgave, selv om teksten ser ud til at rumme CPR-numre",
+    )
     return parser
 
 
@@ -165,8 +170,29 @@ def cmd_render(args: argparse.Namespace) -> None:
         raise ReferentError("Dokumenter kan endnu ikke dannes i denne version.") from None
     archive = _open(args)
     with archive.sessions() as session:
+        if args.public and args.document in ("referat", "dagsorden") and not args.allow_cpr:
+            _refuse_cpr(session, args.meeting_id, args.document)
         render_meeting(session, args.meeting_id, args.document, args.format, args.public, args.out)
     print(f"Gemt {args.out}")
+
+
+def _refuse_cpr(session, meeting_id: str, document: str) -> None:
+    """Stop a public document whose open text looks like it holds CPR numbers."""
+    from exporters.public_check import meeting_cpr_warnings
+    from model.errors import NotFoundError, ReferentError
+    from model.meetings import load_meeting
+
+    meeting = load_meeting(session, meeting_id)
+    if meeting is None:
+        raise NotFoundError(f'Mødet "{meeting_id}" findes ikke i arkivet.')
+    warnings = meeting_cpr_warnings(meeting, document)
+    if warnings:
+        for warning in warnings:
+            print(f"  {warning}", file=sys.stderr)
+        raise ReferentError(
+            f"{len(warnings)} sted(er) i den offentlige udgave ligner et CPR-nummer (vist ovenfor);"
+            " ret teksten, eller dan den alligevel med --allow-cpr."
+        )
 
 
 def run_gui(args: argparse.Namespace) -> int:
