@@ -48,7 +48,7 @@ def _paragraph(rng: random.Random, sentences: int) -> str:
 
 
 def _item(rng: random.Random, number: int, members: list[str]) -> dict:
-    story = [_paragraph(rng, 6) for _ in range(4)]
+    story = [_paragraph(rng, 6) for _ in range(3)]
     story.insert(2, "### Baggrund")
     story.insert(3, "\n".join(f"- {_sentence(rng)}" for _ in range(5)))
     story.append("### Den videre proces")

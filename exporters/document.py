@@ -15,6 +15,7 @@ KINDS = {"referat": "Referat", "dagsorden": "Dagsorden", "underskriftsark": "Und
 SIGNATURE_HEADING = "Underskriftsark"
 SIGNATURE_INTRO = "Referatet er godkendt og underskrevet af udvalgets medlemmer."
 SECRETARY = "sekretær"
+PLACE_ROWS = ("Mødedato", "Mødested")
 CHAIR_ROLES = {"formand": "formand", "næstformand": "næstformand"}
 
 
@@ -39,8 +40,11 @@ def build_document(meeting, document: str, public: bool = False) -> Document:
     if document == "underskriftsark":
         doc.with_toc = False
         doc.compact = True
-        doc.front = FrontPage(organisation, committee_name, kind, doc.title, [("Mødedato", [when])])
-        doc.chapters.append(_signature_chapter(meeting, "underskrifter"))
+        rows = [row for row in _front_rows(meeting, when, True) if row[0] in PLACE_ROWS]
+        doc.front = FrontPage(organisation, committee_name, kind, doc.title, rows)
+        sheet = _signature_chapter(meeting, "underskrifter")
+        sheet.heading = "Underskrifter"  # the page's title already says Underskriftsark
+        doc.chapters.append(sheet)
         return doc
 
     referat = document == "referat"

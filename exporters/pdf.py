@@ -138,11 +138,23 @@ class _MeasuringCanvas(Canvas):
 
 
 class _Para(Paragraph):
-    """A paragraph that skips drawing its text on a measuring canvas (splits keep the class)."""
+    """A paragraph for two passes: the first measures without drawing, the second
+    draws without measuring again (line breaking is half the time of a pass).
+    Splits keep the class."""
 
     def draw(self):
         if not isinstance(self.canv, _MeasuringCanvas):
             super().draw()
+
+    def breakLines(self, width):
+        # A paragraph breaks the same way in the same width; frames do not change.
+        key = tuple(width) if isinstance(width, list) else width
+        memo = self.__dict__.get("_lines_memo")
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        lines = super().breakLines(width)
+        self._lines_memo = (key, lines)
+        return lines
 
 
 def _fit(text: str, limit: int) -> str:
