@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -54,12 +56,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     with tempfile.TemporaryDirectory() as folder:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         began = time.perf_counter()
-        archive, meeting_id, committee_id = _build(Path(folder), args.items, args.meetings)
+        archive, meeting_id, _committee = _build(Path(folder), args.items, args.meetings)
         print(f"archive: {args.items}-item meeting + {args.meetings} meetings built in "
               f"{time.perf_counter() - began:.1f} s")
         from ui.app import application, open_window
@@ -110,7 +111,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"search the archive: {_ms(time.perf_counter() - began)}")
         window.close()
         archive.close()
-        del committee_id
+    sys.stdout.flush()
+    # Leave without Python's final garbage collection racing Qt's own teardown.
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ class MeetingRow:
     date: dt.date
     title: str
     status: str
+    own_title: str | None = None  # the meeting's own title, if it has one
 
     @property
     def status_name(self) -> str:
@@ -77,7 +78,9 @@ def meetings_in_year(session: Session, committee_id: int, year: int) -> list[Mee
 
 def meeting_row(meeting: Meeting) -> MeetingRow:
     title = meeting.title or f"{meeting.committee.short_name} {meeting.date:%d-%m-%Y}"
-    return MeetingRow(meeting.id, meeting.ext_id, meeting.date, title, meeting.status)
+    return MeetingRow(
+        meeting.id, meeting.ext_id, meeting.date, title, meeting.status, meeting.title
+    )
 
 
 def agenda_rows(session: Session, meeting_id: int) -> list[ItemRow]:

@@ -59,10 +59,12 @@ class AgendaPane(QWidget):
         self.view.setModel(self.model)
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing columns to their contents asks every row, on every change.
+        metrics = self.view.fontMetrics()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for column, sample in ((0, " Nr. 9999 "), (2, " Lukket "), (3, " Beslutning ")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 12)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.count = QLabel(self)
         buttons = QHBoxLayout()

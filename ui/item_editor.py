@@ -65,6 +65,11 @@ class ItemEditor(QWidget):
         ):
             action = self.toolbar.addAction(text)
             action.setToolTip(tip)
+            if text in (self.tr("F"), self.tr("K")):
+                font = self.font()
+                font.setBold(text == self.tr("F"))
+                font.setItalic(text == self.tr("K"))
+                action.setFont(font)
             action.triggered.connect(lambda _c=False, f=slot: self._format(f))
 
         self.caption = QLabel(self)
@@ -139,6 +144,7 @@ class ItemEditor(QWidget):
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("Tilføj bilag…"), self.add_attachments),
+            (self.tr("Kun titel…"), self.add_attachment_title),
             (self.tr("Åbn"), self.open_attachment),
             (self.tr("Fjern"), self.remove_attachment),
         ):
@@ -441,6 +447,18 @@ class ItemEditor(QWidget):
             ))
         if paths:
             self.show_item(v.id)
+
+    def add_attachment_title(self) -> None:
+        """A bilag named in the minutes whose file is kept elsewhere (as in many referater)."""
+        title, ok = QInputDialog.getText(self, self.tr("Bilag"), self.tr("Bilagets titel:"))
+        if not ok or not title.strip():
+            return
+        v = self.view
+        attachment_id = self.ws.write(item_edit.add_attachment, v.id, title=title)
+        self._push(commands.AttachmentCommand(
+            self.ws, v.meeting_id, v.id, attachment_id, True, self.tr("Tilføj bilag")
+        ))
+        self.show_item(v.id)
 
     def _current_attachment(self) -> int | None:
         entry = self.attachments.currentItem()

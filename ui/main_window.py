@@ -40,8 +40,9 @@ class MainWindow(QMainWindow):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(
-            1, self.tree.header().ResizeMode.ResizeToContents
+        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.Fixed)
+        self.tree.header().resizeSection(
+            1, self.tree.fontMetrics().horizontalAdvance("dagsorden udsendt") + 16
         )
         self.tree.selectionModel().currentChanged.connect(self._tree_current)
         self.agenda = AgendaPane(workspace, self)

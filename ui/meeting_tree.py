@@ -40,7 +40,8 @@ class MeetingTreeModel(QAbstractItemModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.root.children = [
-            Node("committee", self.root, c.id, f"{c.name} ({c.short_name})")
+            # The short name first: it is what secretaries say, and survives a narrow pane.
+            Node("committee", self.root, c.id, f"{c.short_name} – {c.name}")
             for c in self.ws.read(browse.committees)
         ]
         self.endResetModel()
@@ -60,7 +61,7 @@ class MeetingTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _meeting_node(parent: Node, row: browse.MeetingRow) -> Node:
-        label = f"{row.date:%d-%m-%Y}  {row.title}"
+        label = f"{row.date:%d-%m-%Y}" + (f"  {row.own_title}" if row.own_title else "")
         return Node("meeting", parent, parent.committee_id, label, parent.year, row, loaded=True)
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
