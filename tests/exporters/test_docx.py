@@ -119,3 +119,28 @@ def test_committee_template_is_used(examples_archive, tmp_path):
     assert any(p.style.name == "toc 1" for p in word.paragraphs)  # missing styles were added
     assert [p.text for p in word.paragraphs if p.style.name == "Heading 1"][0] == (
         "301. Godkendelse af dagsorden")
+
+
+def test_a_dotx_template_is_accepted():
+    import zipfile
+
+    from docx import Document
+
+    from exporters.blocks import Chapter, FrontPage, Para, Run
+    from exporters.blocks import Document as Neutral
+    from exporters.docx import render_docx
+    from exporters.docx_xml import DOCUMENT_TYPE, TEMPLATE_TYPE, default_template
+
+    source = zipfile.ZipFile(io.BytesIO(default_template()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(DOCUMENT_TYPE, TEMPLATE_TYPE)
+            target.writestr(info.filename, data)
+    doc = Neutral("Referat", False, "Kommune", "Udvalg", "Referat Udvalg", "Udvalg",
+                  FrontPage("Kommune", "Udvalg", "Referat", "Referat Udvalg", []),
+                  [Chapter("punkt_1", "1. Punkt", [Para([Run("Tekst")])])])
+    word = Document(io.BytesIO(render_docx(doc, template=out.getvalue())))
+    assert [p.text for p in word.paragraphs if p.style.name == "Heading 1"] == ["1. Punkt"]
