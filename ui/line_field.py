@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 AUTOSAVE_MS = 700
@@ -22,12 +23,29 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(text))
 
 
+class _Line(QLineEdit):
+    def event(self, event) -> bool:
+        from ui.markdown_edit import leave_undo_to_program
+
+        if leave_undo_to_program(event):
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+            QKeySequence.StandardKey.Redo
+        ):
+            event.ignore()  # the field's own undo would bypass the program's history
+            return
+        super().keyPressEvent(event)
+
+
 class LineField(QWidget):
     committed = Signal(str)
 
     def __init__(self, placeholder: str = "", parent=None):
         super().__init__(parent)
-        self.edit = QLineEdit(self)
+        self.edit = _Line(self)
         self.edit.setPlaceholderText(placeholder)
         self.error = ErrorLabel(self)
         layout = QVBoxLayout(self)

@@ -116,19 +116,20 @@ class MainWindow(QMainWindow):
         for action in (self.act_delete_item, self.act_up, self.act_down):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.agenda.view.addAction(action)
+        # Ctrl+Y as well: what Word on Windows taught most secretaries.
+        redo_keys = QKeySequence.keyBindings(S.Redo)
+        ctrl_y = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y)
+        self.act_redo.setShortcuts(redo_keys + ([] if ctrl_y in redo_keys else [ctrl_y]))
         for action in (self.act_undo, self.act_redo):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # Undo stays enabled: typing not yet stored becomes a step when Undo is pressed.
         stack = self.ws.undo_stack
-        stack.canUndoChanged.connect(self.act_undo.setEnabled)
-        stack.canRedoChanged.connect(self.act_redo.setEnabled)
         stack.undoTextChanged.connect(
             lambda t: self.act_undo.setText(self.tr("&Fortryd %1").replace("%1", t))
         )
         stack.redoTextChanged.connect(
             lambda t: self.act_redo.setText(self.tr("&Gentag %1").replace("%1", t))
         )
-        self.act_undo.setEnabled(False)
-        self.act_redo.setEnabled(False)
 
     def _menus(self) -> None:
         bar = self.menuBar()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
+    QKeySequence,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -68,6 +69,11 @@ class MarkdownEdit(QTextEdit):
     def _changed(self) -> None:
         if not self._loading:
             self._timer.start()
+
+    def event(self, event) -> bool:
+        if leave_undo_to_program(event):
+            return False
+        return super().event(event)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         self.commit()
@@ -149,3 +155,14 @@ class MarkdownEdit(QTextEdit):
             self.toggle_italic()
             return
         super().keyPressEvent(event)
+
+
+def leave_undo_to_program(event) -> bool:
+    """Let Ctrl+Z and its kin reach the program's Undo action instead of the field's own
+    undo, so that there is one history of changes, in the order they were made."""
+    if event.type() != QEvent.Type.ShortcutOverride:
+        return False
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        event.ignore()
+        return True
+    return False

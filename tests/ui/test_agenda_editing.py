@@ -107,3 +107,24 @@ def test_three_hundred_items_load_quickly(window, archive):
     window.open_meeting(meeting_id)
     assert time.perf_counter() - start < 1.0
     assert window.agenda.model.rowCount() == 300
+
+
+def test_ctrl_z_in_a_text_field_undoes_through_the_program(window, archive, qtbot):
+    _open(window, archive)
+    item_id = window.agenda.model.rows[0].id
+    box = window.editor.section_boxes[0]
+    box.edit.setFocus()
+    qtbot.keyClicks(box.edit, "Første udkast")
+    box.edit.commit()
+    assert section_texts(archive, item_id)[0] == "Første udkast"
+    qtbot.keyClick(box.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert section_texts(archive, item_id)[0] == ""
+    assert box.edit.markdown() == ""
+    title = window.editor.fields["title"].edit
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Ny titel")
+    qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert title.text() == "A" and window.agenda.model.rows[0].title == "A"
+    qtbot.keyClick(title, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert title.text() == "Ny titel" and window.agenda.model.rows[0].title == "Ny titel"
