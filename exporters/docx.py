@@ -183,9 +183,8 @@ class _Writer:
 
     def _toc(self, page_break: bool) -> None:
         self._para("toc_title", self.doc.toc_title, page_break)
-        entries = [c for c in self.doc.chapters]
         last = None
-        for i, chapter in enumerate(entries):
+        for i, chapter in enumerate(self.doc.chapters):
             p = self._para("toc")
             if i == 0:
                 for run in (x.field_char("begin"), x.instruction(x.TOC_INSTRUCTION),

@@ -42,7 +42,7 @@ from exporters.blocks import (
     SubHeading,
 )
 from exporters.fonts import FAMILY, with_fallback
-from exporters.pdf_styles import GREY, LIST_INDENT, RULE, styles
+from exporters.pdf_styles import GREY, RULE, list_style, styles
 
 PAGE = A4
 MARGIN_X = 25 * mm
@@ -234,25 +234,10 @@ def _block(block: Block) -> list:
         return [_Para(_text(block.text), st["sub"])]
     if isinstance(block, ListBlock):
         return [
-            _Para(_markup(entry.runs), _list_style(entry.level), bulletText=entry.label or None)
+            _Para(_markup(entry.runs), list_style(entry.level), bulletText=entry.label or None)
             for entry in block.entries
         ]
     raise TypeError(f"unknown block {block!r}")
-
-
-_LIST_STYLES: dict[int, object] = {}
-
-
-def _list_style(level: int):
-    if level not in _LIST_STYLES:
-        from reportlab.lib.styles import ParagraphStyle
-
-        base = styles()["list"]
-        _LIST_STYLES[level] = ParagraphStyle(
-            f"list{level}", base, leftIndent=LIST_INDENT * (level + 1),
-            bulletIndent=LIST_INDENT * level + 1 * mm, bulletFontName=FAMILY,
-        )
-    return _LIST_STYLES[level]
 
 
 def _signatures(page: SignaturePage) -> list:

@@ -70,3 +70,12 @@ def styles() -> dict[str, ParagraphStyle]:
         ),
     }
     return made
+
+
+@lru_cache(maxsize=8)
+def list_style(level: int) -> ParagraphStyle:
+    """A list entry at nesting `level`: the label hangs in the indent."""
+    return ParagraphStyle(
+        f"list{level}", styles()["list"], leftIndent=LIST_INDENT * (level + 1),
+        bulletIndent=LIST_INDENT * level + 1 * mm, bulletFontName=FAMILY,
+    )

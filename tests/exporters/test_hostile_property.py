@@ -100,9 +100,10 @@ def test_hostile_text_is_printed(where, text):
         archive.close()
 
     in_word = " ".join(docx_text(word).split())
-    in_pdf = "".join("".join(pdf_pages(pdf)).split())
+    # Letters only on both sides: the PDF keeps the punctuation between them ("aa”a").
+    in_pdf = "".join(c for c in "".join(pdf_pages(pdf)) if c.isalnum() and ord(c) < 0x2000)
     for word_typed in visible_words(text):
         assert word_typed in in_word, f"{word_typed!r} from {path} missing in the Word file"
         letters = "".join(c for c in word_typed if c.isalnum() and ord(c) < 0x2000)
         if letters:
-            assert letters in in_pdf.replace("\u00ad", ""), f"{letters!r} missing in the PDF"
+            assert letters in in_pdf, f"{letters!r} missing in the PDF"
