@@ -1,0 +1,68 @@
+"""Take the screenshots in this folder: the example archive in the window, under Xvfb.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots/take_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QSettings, QTimer
+    from sqlalchemy import select
+
+    from model.database import open_archive
+    from model.entities import Item
+    from model.interchange import import_file
+    from ui.app import application, example_files, open_window
+    from ui.dialogs.export_dialog import ExportDialog
+
+    work = tempfile.mkdtemp()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, work)
+    archive = open_archive(os.path.join(work, "eksempler.sqlite3"))
+    for path in example_files():
+        import_file(archive, path)
+    app = application()
+    window = open_window(archive)
+    window.resize(1360, 860)
+    window.show()
+
+    def item(title_start: str) -> tuple[int, int]:
+        query = select(Item.meeting_id, Item.id).where(Item.title.startswith(title_start))
+        return tuple(window.ws.read(lambda s: s.execute(query).first()))
+
+    def shoot() -> None:
+        window.open_item(*item("Kommissorium"))
+        window.tree.expandAll()
+        app.processEvents()
+        window.grab().save(str(OUT / "hovedvindue.png"))
+        meeting_id, item_id = item("Dansk Byggeri")
+        window.open_item(meeting_id, item_id)
+        app.processEvents()
+        window.editor.grab().save(str(OUT / "punkteditor.png"))
+        dialog = ExportDialog(window.ws, meeting_id, window)
+        name = os.path.basename(dialog.path.text())
+        dialog.path.setText(f"/home/sekretaer/Dokumenter/{name}")
+        dialog.show()
+        dialog.progress.setRange(0, 0)  # as it looks while the document is made
+        dialog.status.setText(f"Danner {name} …")
+        for _ in range(10):
+            app.processEvents()
+        dialog.grab().save(str(OUT / "eksport.png"))
+        app.quit()
+
+    QTimer.singleShot(1200, shoot)
+    app.exec()
+    os._exit(0)  # skip Python's final collection racing Qt's teardown
+
+
+if __name__ == "__main__":
+    main()
