@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from docx import Document
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from exporters.render import render_bytes
@@ -77,7 +77,13 @@ def docx_text(data: bytes) -> str:
     return "\n".join(texts)
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# No shrinking: each example renders four files, and a shrink would take many minutes.
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 @given(where=st.sampled_from(PLACES), text=hostile)
 def test_hostile_text_is_printed(where, text):
     path, markdown = where
