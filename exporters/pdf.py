@@ -61,7 +61,11 @@ def render_pdf(doc: Document) -> bytes:
 def chapter_pages(doc: Document) -> list[int]:
     """The page each chapter starts on, as this writer lays the document out."""
     template = _Template(io.BytesIO(), doc)
-    template.multiBuild(_story(doc), maxPasses=6)
+    story = _story(doc)
+    for flowable in story:
+        if flowable.isIndexing():
+            flowable.beforeBuild()  # the seeded entries: the TOC at its final size
+    template.build(story)  # one measuring pass: with the TOC seeded, its pages are final
     return [template.pages[chapter.anchor] for chapter in doc.chapters]
 
 

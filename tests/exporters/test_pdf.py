@@ -122,3 +122,19 @@ def test_hostile_text_renders(examples_archive, tmp_path):
     entries = toc_entries(pages)
     for title, page in entries:
         assert heading_on_page(pages[page - 1], title)
+
+
+def test_measured_chapter_pages_match_the_printed_ones(examples_archive):
+    """The Word writer's estimate without LibreOffice: one measuring pass, same pages."""
+    from sqlalchemy import select
+
+    from exporters.document import build_document
+    from exporters.pdf import chapter_pages, render_pdf
+    from model.entities import Meeting
+
+    with examples_archive.sessions() as session:
+        meeting = session.scalars(select(Meeting).where(Meeting.ext_id == "aet-2020-08-19")).one()
+        doc = build_document(meeting, "referat")
+        printed = [page for title, page in outline(render_pdf(doc))
+                   if title != "Indholdsfortegnelse"]
+        assert chapter_pages(doc) == printed
