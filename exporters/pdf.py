@@ -1,9 +1,9 @@
-"""The PDF writer: lays out a neutral Document with reportlab's platypus.
+"""The PDF writer: lays out a neutral Document with reportlab's platypus, in one pass.
 
-The table of contents comes from `multiBuild`: each chapter heading notifies
-a TOCEntry with the physical page it landed on (front page = 1), and passes
-repeat until the entries, and the page count printed as "Side X af Y", stop
-changing. So every number printed is the page as the reader counts it.
+Each chapter heading records the physical page it lands on (front page =
+1) and becomes a bookmark; the TOC's page numbers and the "Side X af Y"
+total are filled in after the last page (exporters/pdf_numbers.py), so every
+number printed is the page as the reader counts it.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
+from exporters import pdf_numbers as numbers_
 from exporters.blocks import (
     Block,
     Chapter,
@@ -42,30 +42,32 @@ from exporters.blocks import (
     SubHeading,
 )
 from exporters.fonts import FAMILY, with_fallback
+from exporters.pdf_numbers import TocLine
 from exporters.pdf_styles import GREY, RULE, list_style, styles
 
 PAGE = A4
 MARGIN_X = 25 * mm
 MARGIN_TOP = 28 * mm
 MARGIN_BOTTOM = 22 * mm
+FOOTER_SIZE = 8.5
+GREY_LEVEL = 0.35  # the footer's grey, as GREY (#595959)
 
 
 def render_pdf(doc: Document) -> bytes:
     """The document as PDF bytes."""
     out = io.BytesIO()
     template = _Template(out, doc)
-    template.multiBuild(_story(doc), maxPasses=6)
+    template.build(_story(doc))
+    numbers = {**template.pages, numbers_.TOTAL: template.page_count}
+    numbers_.fill(template.canv, numbers)
+    template.canv.save()
     return out.getvalue()
 
 
 def chapter_pages(doc: Document) -> list[int]:
     """The page each chapter starts on, as this writer lays the document out."""
     template = _Template(io.BytesIO(), doc)
-    story = _story(doc)
-    for flowable in story:
-        if flowable.isIndexing():
-            flowable.beforeBuild()  # the seeded entries: the TOC at its final size
-    template.build(story)  # one measuring pass: with the TOC seeded, its pages are final
+    template.build(_story(doc), canvasmaker=_MeasuringCanvas)
     return [template.pages[chapter.anchor] for chapter in doc.chapters]
 
 
@@ -86,45 +88,29 @@ class _Template(BaseDocTemplate):
             lang="da-DK",
         )
         self.source = doc
-        self.total_shown = 0  # the page count printed in this pass's footers
-        self.total_last_pass = 0
-        self.passes = 0
+        self.pages: dict[str, int] = {}
+        self.page_count = 0
+        self._doSave = 0  # saved by render_pdf once the numbers are filled in
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
-
-    def build(self, flowables, **kwargs):
-        self.total_shown = self.total_last_pass
-        self.pages: dict[str, int] = {}
-        self.passes += 1
-        if self.passes == 1:
-            # The first pass only measures: where each page breaks, where each
-            # heading lands. Drawing its text would be thrown away.
-            kwargs["canvasmaker"] = _MeasuringCanvas
-        super().build(flowables, **kwargs)
-
-    def _allSatisfied(self):
-        # One more pass when "Side X af Y" printed a total that proved wrong.
-        satisfied = super()._allSatisfied() and self.total_shown == self.page
-        self.total_last_pass = self.page
-        return satisfied
 
     def afterFlowable(self, flowable):
         entry = getattr(flowable, "toc_entry", None)
         if entry is None:
             return
-        text, key, listed = entry
+        text, key = entry
         self.pages[key] = self.page
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=0, closed=True)
-        if listed:
-            # The TOC reads its entries as paragraph markup: escape, and fall back for emoji.
-            self.notify("TOCEntry", (0, _text(text), self.page, key))
+
+    def afterPage(self):
+        self.page_count = self.page
 
     def _decorate(self, canvas, template):
         doc = self.source
         width, height = PAGE
         canvas.saveState()
-        canvas.setFont(FAMILY, 8.5)
+        canvas.setFont(FAMILY, FOOTER_SIZE)
         canvas.setFillColor(GREY)
         top = height - 15 * mm
         canvas.drawString(MARGIN_X, top, _fit(doc.organisation, 70))
@@ -132,33 +118,21 @@ class _Template(BaseDocTemplate):
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
-        total = self.total_shown or self.page
-        canvas.drawCentredString(width / 2, 12 * mm, f"Side {self.page} af {total}")
+        numbers_.mark(canvas, numbers_.TOTAL, width / 2, 12 * mm, FOOTER_SIZE, "centre",
+                      GREY_LEVEL, f"Side {self.page} af {{}}")
         canvas.restoreState()
 
 
 class _MeasuringCanvas(Canvas):
-    """The canvas of the first pass, whose output is never saved."""
+    """A canvas for learning where pages break, whose output is never saved."""
 
 
 class _Para(Paragraph):
-    """A paragraph for two passes: the first measures without drawing, the second
-    draws without measuring again (line breaking is half the time of a pass).
-    Splits keep the class."""
+    """A paragraph that draws nothing on a measuring canvas (splits keep the class)."""
 
     def draw(self):
         if not isinstance(self.canv, _MeasuringCanvas):
             super().draw()
-
-    def breakLines(self, width):
-        # A paragraph breaks the same way in the same width; frames do not change.
-        key = tuple(width) if isinstance(width, list) else width
-        memo = self.__dict__.get("_lines_memo")
-        if memo is not None and memo[0] == key:
-            return memo[1]
-        lines = super().breakLines(width)
-        self._lines_memo = (key, lines)
-        return lines
 
 
 def _fit(text: str, limit: int) -> str:
@@ -176,19 +150,15 @@ def _story(doc: Document) -> list:
     for chapter in doc.chapters:
         if story and not doc.compact:
             story.append(PageBreak())
-        story += _chapter(chapter, listed=doc.with_toc)
+        story += _chapter(chapter)
     return story
 
 
 def _toc(doc: Document) -> list:
     st = styles()
     title = _Para(escape(doc.toc_title), st["toc_title"])
-    title.toc_entry = (doc.toc_title, "indholdsfortegnelse", False)
-    toc = TableOfContents(levelStyles=[st["toc"]], dotsMinLevel=0, rightColumnWidth=40)
-    # Every entry's text is known before layout: seeding them makes the first
-    # pass lay the TOC out at its final size, so two passes suffice, not three.
-    toc._entries = [(0, _text(c.heading), 0, c.anchor) for c in doc.chapters]
-    return [title, toc]
+    title.toc_entry = (doc.toc_title, "indholdsfortegnelse")
+    return [title, *(TocLine(_text(c.heading), c.anchor, st["toc"]) for c in doc.chapters)]
 
 
 def _front(front: FrontPage, compact: bool) -> list:
@@ -215,10 +185,10 @@ def _front(front: FrontPage, compact: bool) -> list:
     return flow
 
 
-def _chapter(chapter: Chapter, listed: bool) -> list:
+def _chapter(chapter: Chapter) -> list:
     st = styles()
     heading = _Para(_text(chapter.heading), st["chapter"])
-    heading.toc_entry = (chapter.heading, chapter.anchor, listed)
+    heading.toc_entry = (chapter.heading, chapter.anchor)
     flow: list = [heading]
     for block in chapter.blocks:
         flow += _block(block)
