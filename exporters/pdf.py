@@ -57,7 +57,7 @@ def render_pdf(doc: Document) -> bytes:
     """The document as PDF bytes."""
     out = io.BytesIO()
     template = _Template(out, doc)
-    template.build(_story(doc))
+    template.build(_story(doc), canvasmaker=_Canvas)
     numbers = {**template.pages, numbers_.TOTAL: template.page_count}
     numbers_.fill(template.canv, numbers)
     template.canv.save()
@@ -123,7 +123,15 @@ class _Template(BaseDocTemplate):
         canvas.restoreState()
 
 
-class _MeasuringCanvas(Canvas):
+class _Canvas(Canvas):
+    """A canvas whose initial font is ours, so no unembedded Helvetica is named in the file."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initialFontName", FAMILY)
+        super().__init__(*args, **kwargs)
+
+
+class _MeasuringCanvas(_Canvas):
     """A canvas for learning where pages break, whose output is never saved."""
 
 
