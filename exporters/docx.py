@@ -227,6 +227,7 @@ class _Writer:
                 else:
                     p.paragraph_format.first_line_indent = Mm(0)
                 _runs(p, entry.runs)
+            p.paragraph_format.space_after = Pt(5)  # the last entry: a paragraph's distance
         else:
             raise TypeError(f"unknown block {block!r}")
 

@@ -215,9 +215,11 @@ def _block(block: Block) -> list:
     if isinstance(block, SubHeading):
         return [_Para(_text(block.text), st["sub"])]
     if isinstance(block, ListBlock):
+        last = len(block.entries) - 1
         return [
-            _Para(_markup(entry.runs), list_style(entry.level), bulletText=entry.label or None)
-            for entry in block.entries
+            _Para(_markup(entry.runs), list_style(entry.level, i == last),
+                  bulletText=entry.label or None)
+            for i, entry in enumerate(block.entries)
         ]
     raise TypeError(f"unknown block {block!r}")
 

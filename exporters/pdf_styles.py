@@ -72,10 +72,13 @@ def styles() -> dict[str, ParagraphStyle]:
     return made
 
 
-@lru_cache(maxsize=8)
-def list_style(level: int) -> ParagraphStyle:
-    """A list entry at nesting `level`: the label hangs in the indent."""
+@lru_cache(maxsize=16)
+def list_style(level: int, last: bool = False) -> ParagraphStyle:
+    """A list entry at nesting `level`: the label hangs in the indent; the last one
+    keeps a body paragraph's distance to what follows."""
+    base = styles()["list"]
     return ParagraphStyle(
-        f"list{level}", styles()["list"], leftIndent=LIST_INDENT * (level + 1),
+        f"list{level}{'last' if last else ''}", base, leftIndent=LIST_INDENT * (level + 1),
         bulletIndent=LIST_INDENT * level + 1 * mm, bulletFontName=FAMILY,
+        spaceAfter=styles()["body"].spaceAfter if last else base.spaceAfter,
     )
