@@ -84,6 +84,9 @@ class Committee(Versioned, Base):
     # the archive so that one file still holds everything.
     word_template_name: Mapped[str | None] = mapped_column(String(255))
     word_template: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # The committee's own standard decisions ("Indstillingen godkendt."), one key
+    # each when decisions are entered; None means the usual list (model.decision_phrases).
+    decision_phrases: Mapped[list[str] | None] = mapped_column(JSON)
 
     members: Mapped[list[Member]] = _ordered("Member", back_populates="committee")
     meetings: Mapped[list[Meeting]] = relationship(

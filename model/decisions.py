@@ -1,0 +1,373 @@
+"""Entering an item's decision: text, standard phrases, absence, votes, protokoltilførsler.
+
+Every operation returns a `DecisionChange` with the decision as it was and as
+it became, so the program undoes a step by restoring `before` and redoes it
+by restoring `after`. A meeting whose minutes are signed is locked: its
+decisions are never changed again, only added to by dated corrections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy.orm import Session
+
+from model import decision_phrases
+from model.agenda import get_item
+from model.checks import InputError, required_text
+from model.entities import Correction, Decision, DecisionMember, Item, Meeting, Member, MinorityNote
+
+LOCKED = (
+    "Referatet er underskrevet, så beslutningen kan ikke ændres. "
+    "Tilføj en dateret rettelse i stedet."
+)
+VOTES = ("for", "against", "abstain")
+PRESENCE = ("absent", "not_participating")
+# The committee's own signature item carries no decision of its own.
+SIGNATURE_TITLE = "underskriftsark"
+
+
+@dataclass(frozen=True)
+class DecisionState:
+    """A decision as plain values (corrections are not part of it: they are never undone)."""
+
+    text: str = ""
+    postponed: bool = False
+    votes_recorded: bool = False
+    public_text: str | None = None
+    marks: tuple[tuple[str, int], ...] = ()  # (kind, member id), in entered order
+    notes: tuple[tuple[int, str], ...] = ()  # protokoltilførsler: (member id, text)
+
+    def members(self, kind: str) -> list[int]:
+        return [member_id for k, member_id in self.marks if k == kind]
+
+    def vote_of(self, member_id: int) -> str | None:
+        return next((k for k, m in self.marks if m == member_id and k in VOTES), None)
+
+    @property
+    def decided(self) -> bool:
+        """Whether the item counts as decided: a text, or udsat."""
+        return bool(self.text.strip()) or self.postponed
+
+
+@dataclass(frozen=True)
+class DecisionChange:
+    item_id: int
+    meeting_id: int
+    before: DecisionState | None
+    after: DecisionState | None
+    changed: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "changed", self.before != self.after)
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def state_of(decision: Decision | None) -> DecisionState | None:
+    if decision is None:
+        return None
+    return DecisionState(
+        text=decision.text or "",
+        postponed=bool(decision.postponed),
+        votes_recorded=bool(decision.votes_recorded),
+        public_text=decision.public_text,
+        marks=tuple((m.kind, m.member_id) for m in decision.member_marks),
+        notes=tuple((n.member_id, n.text) for n in decision.minority_notes),
+    )
+
+
+def decision_state(session: Session, item_id: int) -> DecisionState | None:
+    return state_of(get_item(session, item_id).decision)
+
+
+def is_locked(meeting: Meeting) -> bool:
+    """A signed protocol is never changed, only added to."""
+    return meeting.status == "signed"
+
+
+def needs_decision(item: Item) -> bool:
+    return item.title.strip().lower() != SIGNATURE_TITLE
+
+
+def is_decided(item: Item) -> bool:
+    state = state_of(item.decision)
+    return bool(state and state.decided)
+
+
+def missing_count(session: Session, meeting_id: int) -> int:
+    """How many of the meeting's items still lack a decision."""
+    from model.agenda import get_meeting
+
+    meeting = get_meeting(session, meeting_id)
+    return sum(1 for i in meeting.items if needs_decision(i) and not is_decided(i))
+
+
+def meeting_absent(meeting: Meeting) -> list[int]:
+    """Members away for the whole meeting (absent, or with a stand-in): absent on every item."""
+    return [row.member_id for row in meeting.attendance if row.status in ("absent", "substituted")]
+
+
+def prefilled(meeting: Meeting) -> DecisionState:
+    """What an item's decision starts as: empty, with the meeting's absence filled in."""
+    return DecisionState(marks=tuple(("absent", m) for m in meeting_absent(meeting)))
+
+
+def shown_state(item: Item) -> DecisionState:
+    """The decision as the entry mode shows it: the stored one, or the prefilled start."""
+    return state_of(item.decision) or prefilled(item.meeting)
+
+
+# -- writing ------------------------------------------------------------------------
+
+
+def _editable(session: Session, item_id: int) -> Item:
+    item = get_item(session, item_id)
+    if is_locked(item.meeting):
+        raise InputError("decision", LOCKED)
+    return item
+
+
+def _is_bare(state: DecisionState, start: DecisionState) -> bool:
+    plain = replace(state, text=state.text.strip(), marks=())
+    return plain == DecisionState() and sorted(state.marks) == sorted(start.marks)
+
+
+def _write(session: Session, item: Item, wanted: DecisionState | None) -> None:
+    """Make the stored decision equal `wanted`; a bare one (nothing beyond the prefilled
+    absence) is not kept, so an item without a decision has no record."""
+    if wanted is not None and _is_bare(wanted, prefilled(item.meeting)):
+        wanted = None
+    decision = item.decision
+    if wanted is None:
+        if decision is not None:
+            if decision.corrections:  # a dated addition stays, on an emptied decision
+                wanted = DecisionState()
+            else:
+                item.decision = None
+                session.flush()
+                return
+        else:
+            return
+    if decision is None:
+        decision = Decision(text="")
+        item.decision = decision
+    decision.text = wanted.text
+    decision.postponed = wanted.postponed
+    decision.votes_recorded = wanted.votes_recorded
+    decision.public_text = wanted.public_text
+    if state_of(decision).marks != wanted.marks:
+        decision.member_marks.clear()
+        session.flush()
+        for kind, member_id in wanted.marks:
+            decision.member_marks.append(DecisionMember(kind=kind, member_id=member_id))
+        decision.member_marks.reorder()
+    if state_of(decision).notes != wanted.notes:
+        decision.minority_notes.clear()
+        session.flush()
+        for member_id, text in wanted.notes:
+            decision.minority_notes.append(MinorityNote(member_id=member_id, text=text))
+        decision.minority_notes.reorder()
+    session.flush()
+
+
+def _change(session: Session, item_id: int, edit) -> DecisionChange:
+    """Apply `edit` (old state -> new state) to the item's decision."""
+    item = _editable(session, item_id)
+    before = state_of(item.decision)
+    _write(session, item, edit(before or prefilled(item.meeting)))
+    session.expire(item, ["decision"])
+    return DecisionChange(item.id, item.meeting_id, before, state_of(item.decision))
+
+
+def restore(session: Session, item_id: int, state: DecisionState | None) -> DecisionChange:
+    """Set the decision back to `state` (undo and redo)."""
+    return _change(session, item_id, lambda _old: state)
+
+
+def set_text(session: Session, item_id: int, text: str) -> DecisionChange:
+    """The decision's text (Markdown)."""
+    return _change(session, item_id, lambda old: replace(old, text=text))
+
+
+def apply_phrase(session: Session, item_id: int, phrase: str) -> DecisionChange:
+    """A standard decision: it replaces an empty text or another standard phrase, and goes
+    in front of a text already written. "Udsat." also marks the item postponed."""
+    phrase = phrase.strip()
+    item = get_item(session, item_id)
+    known = decision_phrases.phrases(session, item.meeting.committee_id)
+
+    def edit(old: DecisionState) -> DecisionState:
+        current = old.text.strip()
+        if not current or current in known:
+            text = phrase
+        elif current.startswith(phrase):
+            text = old.text
+        else:
+            text = f"{phrase}\n\n{old.text.strip()}"
+        postponed = decision_phrases.postpones(phrase) or (
+            old.postponed and not (current in known and decision_phrases.postpones(current))
+        )
+        return replace(old, text=text, postponed=postponed)
+
+    return _change(session, item_id, edit)
+
+
+def set_postponed(session: Session, item_id: int, postponed: bool) -> DecisionChange:
+    """Udsat: the item then offers itself to the committee's next agenda."""
+    def edit(old: DecisionState) -> DecisionState:
+        text = old.text
+        if postponed and not text.strip():
+            text = "Udsat."
+        elif not postponed and decision_phrases.postpones(text.strip()) and len(text) < 40:
+            text = ""
+        return replace(old, postponed=postponed, text=text)
+
+    return _change(session, item_id, edit)
+
+
+def _member(session: Session, item: Item, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None or member.committee_id != item.meeting.committee_id:
+        raise InputError("member", "Medlemmet hører ikke til udvalget.")
+    return member
+
+
+def set_presence(session: Session, item_id: int, member_id: int, kind: str, on: bool
+                 ) -> DecisionChange:
+    """Mark a member absent or not participating for this item (or not); such a member
+    casts no vote, so a vote of theirs goes."""
+    if kind not in PRESENCE:
+        raise ValueError(f"not a presence mark: {kind}")
+    item = _editable(session, item_id)
+    _member(session, item, member_id)
+
+    def edit(old: DecisionState) -> DecisionState:
+        if on:
+            marks = [(k, m) for k, m in old.marks if m != member_id or k not in PRESENCE + VOTES]
+            marks.append((kind, member_id))
+        else:
+            marks = [(k, m) for k, m in old.marks if (k, m) != (kind, member_id)]
+        return replace(old, marks=tuple(marks))
+
+    return _change(session, item_id, edit)
+
+
+def set_vote(session: Session, item_id: int, member_id: int, vote: str | None) -> DecisionChange:
+    """A member's vote: for, against, abstain, or None to take it away."""
+    if vote is not None and vote not in VOTES:
+        raise ValueError(f"not a vote: {vote}")
+    item = _editable(session, item_id)
+    member = _member(session, item, member_id)
+
+    def edit(old: DecisionState) -> DecisionState:
+        if vote and any(m == member_id and k in PRESENCE for k, m in old.marks):
+            raise InputError(
+                "votes", f"{member.display_name} deltog ikke i punktet og kan ikke stemme."
+            )
+        marks = [(k, m) for k, m in old.marks if not (m == member_id and k in VOTES)]
+        if vote:
+            marks.append((vote, member_id))
+        recorded = old.votes_recorded or vote is not None
+        return replace(old, marks=tuple(marks), votes_recorded=recorded)
+
+    return _change(session, item_id, edit)
+
+
+def set_party_vote(session: Session, item_id: int, party: str, vote: str | None
+                   ) -> DecisionChange:
+    """The whole party votes alike: every member of it who takes part in the item."""
+    if vote is not None and vote not in VOTES:
+        raise ValueError(f"not a vote: {vote}")
+    item = _editable(session, item_id)
+    members = [m.id for m in item.meeting.committee.members if (m.party or "") == party]
+    if not members:
+        raise InputError("votes", f"Udvalget har ingen medlemmer fra parti {party}.")
+
+    def edit(old: DecisionState) -> DecisionState:
+        away = {m for k, m in old.marks if k in PRESENCE}
+        voting = [m for m in members if m not in away]
+        marks = [(k, m) for k, m in old.marks if not (m in voting and k in VOTES)]
+        if vote:
+            marks += [(vote, m) for m in voting]
+        return replace(old, marks=tuple(marks), votes_recorded=old.votes_recorded or bool(vote))
+
+    return _change(session, item_id, edit)
+
+
+def clear_votes(session: Session, item_id: int) -> DecisionChange:
+    """No vote was taken: the decision prints no tally."""
+    return _change(session, item_id, lambda old: replace(
+        old, votes_recorded=False, marks=tuple((k, m) for k, m in old.marks if k not in VOTES)
+    ))
+
+
+def add_minority_note(session: Session, item_id: int, member_id: int, text: str
+                      ) -> DecisionChange:
+    """A protokoltilførsel: a member's own words in the minutes."""
+    item = _editable(session, item_id)
+    _member(session, item, member_id)
+    text = required_text("minority_note", text, "Protokoltilførslen")
+    note = (member_id, text)
+    return _change(session, item_id, lambda old: replace(old, notes=(*old.notes, note)))
+
+
+def remove_minority_note(session: Session, item_id: int, index: int) -> DecisionChange:
+    def edit(old: DecisionState) -> DecisionState:
+        notes = list(old.notes)
+        if not 0 <= index < len(notes):
+            raise InputError("minority_note", "Protokoltilførslen findes ikke længere.")
+        del notes[index]
+        return replace(old, notes=tuple(notes))
+
+    return _change(session, item_id, edit)
+
+
+# -- corrections: the only addition to a signed decision ------------------------------
+
+
+def add_correction(session: Session, item_id: int, text: str, date: dt.date | None = None
+                   ) -> int:
+    """A dated addition to the decision of a signed meeting; returns its id."""
+    item = get_item(session, item_id)
+    if not is_locked(item.meeting):
+        raise InputError(
+            "correction",
+            "Rettelser tilføjes, når referatet er underskrevet; indtil da rettes beslutningen.",
+        )
+    text = required_text("correction", text, "Rettelsen")
+    if item.decision is None:
+        item.decision = Decision(text="")
+    correction = Correction(date=date or dt.date.today(), text=text)
+    item.decision.corrections.append(correction)
+    session.flush()
+    return correction.id
+
+
+def remove_correction(session: Session, correction_id: int) -> None:
+    """Take back a correction made by mistake, the same day only (undo)."""
+    correction = session.get(Correction, correction_id)
+    if correction is None:
+        return
+    if correction.date != dt.date.today():
+        raise InputError("correction", "En rettelse fra en tidligere dag kan ikke fjernes.")
+    decision = correction.decision
+    decision.corrections.remove(correction)
+    decision.corrections.reorder()
+    session.flush()
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    id: int
+    date: dt.date
+    text: str
+
+
+def corrections(session: Session, item_id: int) -> list[CorrectionView]:
+    decision = get_item(session, item_id).decision
+    if decision is None:
+        return []
+    return [CorrectionView(c.id, c.date, c.text) for c in decision.corrections]
