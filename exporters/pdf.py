@@ -43,7 +43,7 @@ from exporters.blocks import (
 )
 from exporters.fonts import FAMILY, with_fallback
 from exporters.pdf_numbers import TocLine
-from exporters.pdf_styles import GREY, RULE, list_style, styles
+from exporters.pdf_styles import GREY, KEEP, RULE, list_style, styles
 
 PAGE = A4
 MARGIN_X = 25 * mm
@@ -91,7 +91,9 @@ class _Template(BaseDocTemplate):
         self.pages: dict[str, int] = {}
         self.page_count = 0
         self._doSave = 0  # saved by render_pdf once the numbers are filled in
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        # No padding: the text block is exactly the margins, as in the Word file.
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
 
     def afterFlowable(self, flowable):
@@ -208,12 +210,12 @@ def _chapter(chapter: Chapter) -> list:
 def _block(block: Block) -> list:
     st = styles()
     if isinstance(block, Para):
-        return [_Para(_markup(block.runs), st[block.style])]
+        para = _Para(_markup(block.runs), st[block.style])
+        return [CondPageBreak(KEEP[block.style]), para] if block.style in KEEP else [para]
     if isinstance(block, SectionHeading):
-        # Keep a heading off the last lines of a page, with room for its first lines.
-        return [CondPageBreak(40), _Para(_text(block.text), st["section"])]
+        return [CondPageBreak(KEEP["section"]), _Para(_text(block.text), st["section"])]
     if isinstance(block, SubHeading):
-        return [_Para(_text(block.text), st["sub"])]
+        return [CondPageBreak(KEEP["sub"]), _Para(_text(block.text), st["sub"])]
     if isinstance(block, ListBlock):
         last = len(block.entries) - 1
         return [

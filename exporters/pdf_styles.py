@@ -15,6 +15,11 @@ ACCENT = colors.HexColor("#1F3864")  # dark blue, as Word's headings in municipa
 GREY = colors.HexColor("#595959")
 RULE = colors.HexColor("#A6A6A6")
 BODY_SIZE = 10.5
+# Headings stay with the first line after them, as Word's "keep with next"
+# does: a page break comes first when less than this is left (heading + a line).
+# reportlab's own keepWithNext would move the whole next paragraph instead,
+# and the PDF would break pages where the Word file does not.
+KEEP = {"section": 40, "sub": 34, "lead": 34}
 LIST_INDENT = 7 * mm
 
 
@@ -24,25 +29,24 @@ def styles() -> dict[str, ParagraphStyle]:
     bold = f"{FAMILY}-Bold"
     body = ParagraphStyle(
         "body", fontName=FAMILY, fontSize=BODY_SIZE, leading=14, spaceAfter=5,
-        alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
+        alignment=TA_LEFT, allowWidows=1, allowOrphans=1,
     )
     made = {
         "body": body,
         "lead": ParagraphStyle(
-            "lead", body, fontName=bold, spaceBefore=4, spaceAfter=2, keepWithNext=1
+            "lead", body, fontName=bold, spaceBefore=4, spaceAfter=2
         ),
         "meta": ParagraphStyle("meta", body, fontSize=9, leading=12, textColor=GREY, spaceAfter=1),
         "chapter": ParagraphStyle(
             "chapter", body, fontName=bold, fontSize=15, leading=19, textColor=ACCENT,
-            spaceAfter=8, keepWithNext=1,
+            spaceAfter=8,
         ),
         "section": ParagraphStyle(
             "section", body, fontName=bold, fontSize=11.5, leading=15, textColor=ACCENT,
-            spaceBefore=8, spaceAfter=3, keepWithNext=1,
+            spaceBefore=8, spaceAfter=3,
         ),
         "sub": ParagraphStyle(
             "sub", body, fontName=bold, fontSize=BODY_SIZE, spaceBefore=4, spaceAfter=2,
-            keepWithNext=1,
         ),
         "list": ParagraphStyle("list", body, spaceAfter=2, leftIndent=LIST_INDENT),
         "toc_title": ParagraphStyle(
