@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import browse, cases, item_edit
+from model import browse, cases, decisions, item_edit
 from model.checks import InputError
+from model.entities import Item
 from model.errors import ReferentError
 from ui import commands, private_files
 from ui.item_sections import SectionBox
@@ -252,6 +253,11 @@ class ItemEditor(QWidget):
             self.prior_button.setEnabled(v.case_id is not None)
             self.decision.set_markdown(v.decision_text)
             self.decision_error.show_message(None)
+            # A signed protocol is only added to, in the decision entry mode (Tilføj rettelse).
+            locked = self.ws.read(lambda s: decisions.is_locked(s.get(Item, v.id).meeting))
+            self.decision.setReadOnly(locked)
+            self.decision.setToolTip(decisions.LOCKED if locked else "")
+            self.postponed.setEnabled(not locked)
             self.postponed.blockSignals(True)
             self.postponed.setChecked(v.postponed)
             self.postponed.blockSignals(False)

@@ -111,6 +111,16 @@ class MainWindow(QMainWindow):
         self.act_postponed = self._action(self.tr("&Udsatte punkter…"), self.take_postponed)
         self.act_copy = self._action(self.tr("&Kopiér dagsorden fra et tidligere møde…"),
                                      self.copy_agenda)
+        # Not Ctrl+B: that is bold in every text field.
+        self.act_decisions = self._action(
+            self.tr("Indtast &beslutninger…"), self.enter_decisions,
+            ctrl | Qt.Modifier.SHIFT | Qt.Key.Key_B,
+            self.tr("Punkterne ét efter ét fra den udfyldte protokol, kun med tastaturet"),
+        )
+        self.act_follow_ups = self._action(
+            self.tr("&Opfølgningsliste"), self.show_follow_ups,
+            ctrl | Qt.Modifier.SHIFT | Qt.Key.Key_O,
+        )
         self.act_about = self._action(self.tr("&Om Referent"), self.about)
         # Keys that mean something else inside a text field work when the agenda has focus.
         for action in (self.act_delete_item, self.act_up, self.act_down):
@@ -143,15 +153,16 @@ class MainWindow(QMainWindow):
                        self.act_previous, None, self.act_search):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         meeting_menu = bar.addMenu(self.tr("&Møde"))
-        for action in (self.act_details, self.act_status, self.act_postponed, self.act_copy):
-            meeting_menu.addAction(action)
+        for action in (self.act_details, self.act_status, self.act_postponed, self.act_copy,
+                       None, self.act_decisions, self.act_follow_ups):
+            meeting_menu.addSeparator() if action is None else meeting_menu.addAction(action)
         bar.addMenu(self.tr("&Hjælp")).addAction(self.act_about)
 
         tools = self.addToolBar(self.tr("Værktøjer"))
         tools.setObjectName("tools")
         for action in (self.act_new_meeting, self.act_new_item, self.act_delete_item,
                        self.act_up, self.act_down, None, self.act_undo, self.act_redo, None,
-                       self.act_export):
+                       self.act_decisions, self.act_export):
             tools.addSeparator() if action is None else tools.addAction(action)
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText(self.tr("Søg i arkivet (Ctrl+F)"))
@@ -167,6 +178,8 @@ class MainWindow(QMainWindow):
         self.search_panel.open_item.connect(self.open_item)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_panel)
         self.search_panel.hide()
+        self.decision_entry = None  # the entry window while it is open
+        self.follow_up_list = None  # made when first shown
 
     def _connect(self) -> None:
         ws = self.ws
@@ -207,7 +220,7 @@ class MainWindow(QMainWindow):
                 pass
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.editor.flush()
+        self.flush()
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
@@ -262,7 +275,7 @@ class MainWindow(QMainWindow):
         has_meeting = self.meeting_id is not None
         has_item = self.agenda.current_item() is not None
         for action in (self.act_new_item, self.act_details, self.act_status, self.act_postponed,
-                       self.act_copy, self.act_export, self.act_export_file):
+                       self.act_copy, self.act_export, self.act_export_file, self.act_decisions):
             action.setEnabled(has_meeting)
         for action in (self.act_delete_item, self.act_up, self.act_down):
             action.setEnabled(has_item)
@@ -299,13 +312,59 @@ class MainWindow(QMainWindow):
 
     # -- undo ------------------------------------------------------------------------
 
+    def flush(self) -> None:
+        """What is typed anywhere becomes a stored step first."""
+        self.editor.flush()
+        if self.decision_entry is not None:
+            self.decision_entry.flush()
+
     def undo(self) -> None:
-        self.editor.flush()  # what is typed becomes a step first, so undo takes it back
+        self.flush()  # what is typed becomes a step first, so undo takes it back
         self.ws.undo_stack.undo()
 
     def redo(self) -> None:
-        self.editor.flush()
+        self.flush()
         self.ws.undo_stack.redo()
+
+    # -- decisions and follow-up -------------------------------------------------------
+
+    def enter_decisions(self) -> None:
+        """The entry mode for the open meeting (held, approved, or signed: then read-only)."""
+        from ui.decision_entry import DecisionEntryWindow
+
+        if self.meeting_id is None:
+            return
+        self.editor.flush()
+        if self.decision_entry is not None:
+            self.decision_entry.close()
+        try:
+            entry = DecisionEntryWindow(self.ws, self.meeting_id, self)
+        except ReferentError as error:
+            self.show_error(str(error))
+            return
+        entry.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        entry.destroyed.connect(lambda _o=None: setattr(self, "decision_entry", None))
+        entry.finished.connect(lambda _r: setattr(self, "decision_entry", None))
+        self.decision_entry = entry
+        # It starts at the first item without a decision; with none left (or a signed
+        # meeting, to add a correction), at the item chosen in the agenda.
+        item_id = self.agenda.current_item()
+        if not entry.entry.missing and item_id is not None and entry.entry.go_to(item_id):
+            entry.show_current()
+        entry.show()
+        entry.activateWindow()
+
+    def show_follow_ups(self) -> None:
+        from ui.follow_up_list import FollowUpList
+
+        if self.follow_up_list is None:
+            self.follow_up_list = FollowUpList(self.ws, self)
+            self.follow_up_list.open_item.connect(self.open_item)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.follow_up_list)
+        self.follow_up_list.fill_filters()
+        self.follow_up_list.show()
+        self.follow_up_list.raise_()
+        self.follow_up_list.table.setFocus()
 
     # -- agenda ------------------------------------------------------------------------
 

@@ -1,0 +1,497 @@
+"""The decision entry mode: a held meeting's items one after another, entered from the
+paper protocol with the keyboard alone.
+
+The rules (which item, what each key means, the counter) live in
+`model.decision_entry.DecisionEntry`; this window shows them and writes through
+`model.decisions`, each change a step on the program's undo stack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model import decisions, follow_ups
+from model.checks import parse_date
+from model.decision_entry import DecisionEntry, EntryItem
+from model.errors import ReferentError
+from ui.decision_commands import (
+    CorrectionCommand,
+    DecisionCommand,
+    FollowUpAddCommand,
+    FollowUpRemoveCommand,
+)
+from ui.dialogs.entry_forms import EntryForm, FormField
+from ui.line_field import ErrorLabel
+from ui.markdown_edit import MarkdownEdit
+from ui.member_marks import MemberMarksTable
+from ui.workspace import Workspace
+
+CTRL, ALT = Qt.Modifier.CTRL, Qt.Modifier.ALT
+DIGITS = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)]
+
+
+class DecisionEntryWindow(QDialog):
+    def __init__(self, workspace: Workspace, meeting_id: int, parent=None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.entry: DecisionEntry = workspace.read(DecisionEntry.load, meeting_id)
+        self.current: EntryItem | None = None
+        self.form: EntryForm | None = None
+        self._pushing = False
+        self.setWindowTitle(self.tr("Indtast beslutninger – %1").replace("%1", self.entry.title))
+        self.resize(1240, 800)
+        self._build()
+        self._shortcuts()
+        workspace.item_changed.connect(self._item_changed)
+        self.show_current()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _label(self, text: str, bold: bool = True, scale: float = 1.0) -> QLabel:
+        label = QLabel(text, self)
+        font = label.font()
+        font.setBold(bold)
+        font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+        return label
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAutoDefault(False)  # Return belongs to the field that has focus
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        self.heading = self._label("", scale=1.35)
+        self.heading.setWordWrap(True)
+        self.position = self._label("", bold=False)
+        self.counter = self._label("", scale=1.1)
+        self.banner = QLabel(self.tr(
+            "Referatet er underskrevet. Beslutningerne kan ikke ændres, kun tilføjes en "
+            "dateret rettelse (Alt+R)."
+        ), self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; padding: 6px;")
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.position)
+        top.addSpacing(24)
+        top.addWidget(self.counter)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 8, 0)
+        left_layout.addWidget(self._label(self.tr("Indstilling")))
+        self.recommendation = QTextBrowser(self)
+        self.recommendation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left_layout.addWidget(self.recommendation, 1)
+        left_layout.addWidget(self._label(self.tr("Standardbeslutninger")))
+        self.phrase_buttons: list[QPushButton] = []
+        for n, phrase in enumerate(self.entry.phrases, start=1):
+            button = self._button(f"Alt+{n}   {phrase}", lambda _c=False, k=n: self.apply_phrase(k))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("text-align: left; padding: 3px 8px;")
+            left_layout.addWidget(button)
+            self.phrase_buttons.append(button)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self._label(self.tr("Beslutning (Alt+B)")))
+        self.decision = MarkdownEdit(self)
+        self.decision.setAccessibleName(self.tr("Beslutning"))
+        # "- " at the start of a line begins a list, Return on an empty entry ends it.
+        self.decision.setAutoFormatting(QTextEdit.AutoFormattingFlag.AutoBulletList)
+        self.decision.committed.connect(self._commit_text)
+        self.decision.setMinimumHeight(140)
+        right_layout.addWidget(self.decision)
+        self.decision_error = ErrorLabel(self)
+        right_layout.addWidget(self.decision_error)
+        self.postponed = QCheckBox(
+            self.tr("Udsat – punktet kommer igen på en senere dagsorden (Alt+U)"), self
+        )
+        self.postponed.toggled.connect(self.set_postponed)
+        right_layout.addWidget(self.postponed)
+        right_layout.addWidget(self._label(self.tr("Fremmøde og afstemning (Alt+F)")))
+        self.marks = MemberMarksTable(self)
+        self.marks.presence_toggled.connect(self._presence)
+        self.marks.vote_chosen.connect(self._vote)
+        self.marks.party_vote_chosen.connect(self._party_vote)
+        self.marks.refused.connect(self._refuse_locked)
+        right_layout.addWidget(self.marks, 1)
+        hint = QLabel(self.tr(
+            "Mellemrum: ikke til stede · D: deltog ikke · F: for · I: imod · U: undlod · "
+            "0: ingen stemme"
+        ), self)
+        hint.setStyleSheet("color: #555;")
+        right_layout.addWidget(hint)
+
+        lists = QHBoxLayout()
+        self.notes = QListWidget(self)
+        self.follow_list = QListWidget(self)
+        self.corrections = QListWidget(self)
+        self.note_button = self._button(self.tr("Protokoltilførsel… (Alt+P)"), self.add_note)
+        self.follow_button = self._button(
+            self.tr("Spørgsmål/bestilling… (Alt+S)"), self.add_follow_up
+        )
+        self.correction_button = self._button(
+            self.tr("Tilføj rettelse… (Alt+R)"), self.add_correction
+        )
+        self.correction_box = QWidget(self)
+        for title, widget, button, box in (
+            (self.tr("Protokoltilførsler"), self.notes, self.note_button, None),
+            (self.tr("Spørgsmål og bestillinger"), self.follow_list, self.follow_button, None),
+            (self.tr("Rettelser efter underskrift"), self.corrections, self.correction_button,
+             self.correction_box),
+        ):
+            column = QVBoxLayout(box) if box else QVBoxLayout()
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(self._label(title))
+            widget.setMaximumHeight(110)
+            column.addWidget(widget)
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            if box:
+                lists.addWidget(box, 1)
+            else:
+                lists.addLayout(column, 1)
+        right_layout.addLayout(lists)
+        for widget, slot in ((self.notes, self.remove_note),
+                             (self.follow_list, self.remove_follow_up)):
+            shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), widget, activated=slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([460, 760])
+
+        self.message = ErrorLabel(self)
+        self.previous_button = self._button(self.tr("◀ Forrige (Ctrl+PgUp)"), self.previous_item)
+        self.next_button = self._button(self.tr("Næste ▶ (Ctrl+Enter)"), self.next_item)
+        close = self._button(self.tr("Luk (Esc)"), self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.previous_button)
+        bottom.addWidget(self.next_button)
+        bottom.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+    def _shortcuts(self) -> None:
+        keys = [(ALT | digit, lambda k=n: self.apply_phrase(k))
+                for n, digit in enumerate(DIGITS, start=1)]
+        keys += [
+            (CTRL | Qt.Key.Key_Return, self.next_item),
+            (CTRL | Qt.Key.Key_Enter, self.next_item),
+            (CTRL | Qt.Key.Key_PageDown, self.next_item),
+            (CTRL | Qt.Key.Key_PageUp, self.previous_item),
+            (ALT | Qt.Key.Key_B, self.focus_decision),
+            (ALT | Qt.Key.Key_U, self.postponed.toggle),
+            (ALT | Qt.Key.Key_F, self.marks.setFocus),
+            (ALT | Qt.Key.Key_P, self.add_note),
+            (ALT | Qt.Key.Key_S, self.add_follow_up),
+            (ALT | Qt.Key.Key_R, self.add_correction),
+        ]
+        for sequence, slot in keys:
+            QShortcut(QKeySequence(sequence), self, activated=slot)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def show_current(self) -> None:
+        self.current = self.ws.read(self.entry.current_item)
+        item = self.current
+        locked = self.entry.locked
+        self.banner.setVisible(locked)
+        self.correction_box.setVisible(locked)
+        for widget in (self.note_button, self.follow_button, *self.phrase_buttons):
+            widget.setEnabled(not locked)
+        self.decision.setReadOnly(locked)
+        self.message.show_message(None)
+        self.decision_error.show_message(None)
+        self._update_counter()
+        if item is None:
+            self.heading.setText(self.tr("Mødet har ingen punkter at beslutte."))
+            return
+        journal = f"   {item.journal_number}" if item.journal_number else ""
+        self.heading.setText(f"{item.number}. {item.title}{journal}")
+        self.position.setText(self.entry.position_text())
+        self.recommendation.setMarkdown(item.recommendation or self.tr("*Ingen indstilling.*"))
+        self.decision.set_markdown(item.state.text)
+        self._show_state(item)
+        self.previous_button.setEnabled(self.entry.index > 0)
+        self.next_button.setEnabled(self.entry.index < len(self.entry.item_ids) - 1)
+        self.focus_decision()
+
+    def _show_state(self, item: EntryItem) -> None:
+        state = item.state
+        self.postponed.blockSignals(True)
+        self.postponed.setChecked(state.postponed)
+        self.postponed.blockSignals(False)
+        self.postponed.setEnabled(not self.entry.locked)
+        self.marks.show_state(self.entry.members, self.entry.parties(), state, self.entry.locked)
+        names = {m.id: m.name for m in self.entry.members}
+        self.notes.clear()
+        for member_id, text in state.notes:
+            self.notes.addItem(f"{names.get(member_id, '?')}: {text}")
+        self.follow_list.clear()
+        for row in item.follow_ups:
+            parts = [row.text]
+            if row.responsible:
+                parts.append(self.tr("svarer: %1").replace("%1", row.responsible))
+            if row.due:
+                parts.append(self.tr("frist %1").replace("%1", f"{row.due:%d-%m-%Y}"))
+            if row.status == "answered":
+                parts.append(self.tr("besvaret"))
+            entry = QListWidgetItem(" · ".join(parts), self.follow_list)
+            entry.setData(Qt.ItemDataRole.UserRole, row.id)
+        self.corrections.clear()
+        for correction in item.corrections:
+            self.corrections.addItem(f"{correction.date:%d-%m-%Y}: {correction.text}")
+
+    def _update_counter(self) -> None:
+        missing = self.entry.missing
+        self.counter.setText(self.entry.missing_text())
+        self.counter.setStyleSheet("color: #1b5e20;" if missing == 0 else "color: #b00020;")
+
+    def focus_decision(self) -> None:
+        self.decision.setFocus()
+        self.decision.moveCursor(QTextCursor.MoveOperation.End)
+
+    # -- moving --------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Store what is typed but not yet stored (before moving, undo, closing)."""
+        self.decision.commit()
+
+    def next_item(self) -> None:
+        self.flush()
+        if self.entry.go(1):
+            self.show_current()
+        else:
+            self.message.show_message(self._end_message())
+
+    def previous_item(self) -> None:
+        self.flush()
+        if self.entry.go(-1):
+            self.show_current()
+
+    def _end_message(self) -> str:
+        if self.entry.missing:
+            return self.tr("Sidste punkt. %1.").replace("%1", self.entry.missing_text())
+        return self.tr("Sidste punkt. Alle punkter har en beslutning.")
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.flush()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        self.flush()
+        super().reject()
+
+    # -- changing the decision -------------------------------------------------------------
+
+    def _refuse_locked(self) -> bool:
+        if self.entry.locked:
+            self.message.show_message(decisions.LOCKED)
+            return True
+        return False
+
+    def _run(self, operation, *args, label: str, typing: bool = False) -> None:
+        """Apply a decision operation to the current item; a refusal is said below."""
+        if self.current is None or self._refuse_locked():
+            return
+        try:
+            self._apply(operation, *args, label=label, typing=typing)
+        except ReferentError as error:
+            self.message.show_message(str(error))
+
+    def _apply(self, operation, *args, label: str, typing: bool = False) -> None:
+        item = self.current
+        change = self.ws.write(operation, item.id, *args)
+        self.message.show_message(None)
+        if change.changed:
+            self._pushing = True
+            try:
+                self.ws.undo_stack.push(DecisionCommand(self.ws, change, label, typing))
+                self.ws.item_changed.emit(item.id)
+                self.ws.agenda_changed.emit(change.meeting_id)
+            finally:
+                self._pushing = False
+        self._reload_current(keep_text=typing)
+
+    def _reload_current(self, keep_text: bool) -> None:
+        """Show the stored state of the current item again (after a change or an undo)."""
+        self.current = self.ws.read(self.entry.current_item)
+        if not keep_text:
+            self.decision.set_markdown(self.current.state.text)
+        self._show_state(self.current)
+        self._update_counter()
+
+    def _commit_text(self, text: str) -> None:
+        self._run(decisions.set_text, text, label=self.tr("Skriv beslutning"), typing=True)
+
+    def apply_phrase(self, key: int) -> None:
+        phrase = self.entry.phrase_for_key(key)
+        if phrase is None or self._refuse_locked():
+            return
+        self.flush()
+        self._run(decisions.apply_phrase, phrase,
+                  label=self.tr("Standardbeslutning »%1«").replace("%1", phrase))
+        self.focus_decision()
+
+    def set_postponed(self, on: bool) -> None:
+        if self._refuse_locked():
+            self._reload_current(keep_text=True)
+            return
+        self.flush()
+        self._run(decisions.set_postponed, on, label=self.tr("Udsat"))
+
+    def _presence(self, member_id: int, kind: str, on: bool) -> None:
+        label = self.tr("Ikke til stede") if kind == "absent" else self.tr("Deltog ikke")
+        self._run(decisions.set_presence, member_id, kind, on, label=label)
+
+    def _vote(self, member_id: int, vote) -> None:
+        self._run(decisions.set_vote, member_id, vote, label=self.tr("Stemme"))
+
+    def _party_vote(self, party: str, vote) -> None:
+        self._run(decisions.set_party_vote, party, vote, label=self.tr("Partiets stemmer"))
+
+    def _item_changed(self, item_id: int) -> None:
+        """An undo or another view changed an item: keep the counter and this view right."""
+        if self._pushing or item_id not in self.entry.item_ids:
+            return
+        self.entry.note_state(item_id, self.ws.read(decisions.decision_state, item_id))
+        if self.current is not None and item_id == self.current.id:
+            self._reload_current(keep_text=False)
+        else:
+            self._update_counter()
+
+    # -- protokoltilførsler, follow-ups and corrections --------------------------------------
+
+    def _open_form(self, form: EntryForm) -> None:
+        self.flush()
+        self.form = form
+        form.finished.connect(self._form_closed)
+        form.open()
+
+    def _form_closed(self, _result: int) -> None:
+        self.form = None
+        self.activateWindow()  # back to the decision, to go on typing
+        self.focus_decision()
+
+    def add_note(self) -> None:
+        if self.current is None or self._refuse_locked():
+            return
+        choices = [(m.name, m.id) for m in self.entry.members]
+        fields = [FormField("member", self.tr("Medlem"), "choice", choices=choices),
+                  FormField("text", self.tr("Tilførsel"), "text")]
+
+        def save(values) -> None:
+            self._apply(decisions.add_minority_note, values["member"], values["text"],
+                        label=self.tr("Protokoltilførsel"))
+
+        self._open_form(EntryForm(self.tr("Protokoltilførsel"), fields, save, self))
+
+    def remove_note(self) -> None:
+        row = self.notes.currentRow()
+        if row >= 0:
+            self._run(decisions.remove_minority_note, row, label=self.tr("Fjern protokoltilførsel"))
+
+    def add_follow_up(self) -> None:
+        item = self.current
+        if item is None or self._refuse_locked():
+            return
+        members = [m.name for m in self.entry.members]
+        responsible = self.ws.read(follow_ups.responsible_names)
+        fields = [
+            FormField("text", self.tr("Spørgsmål eller bestilling"), "text"),
+            FormField("asked_by", self.tr("Spurgt af"), completions=members),
+            FormField("responsible", self.tr("Svarer"), completions=responsible,
+                      placeholder=self.tr("f.eks. centerchefen")),
+            FormField("due", self.tr("Frist"), placeholder=self.tr("dd-mm-åååå (kan stå tom)")),
+        ]
+
+        def save(values) -> None:
+            follow_up_id = self.ws.write(
+                follow_ups.add_follow_up, item.id, values["text"], values["asked_by"],
+                values["responsible"], values["due"],
+            )
+            self._push_other(FollowUpAddCommand(
+                self.ws, self.entry.meeting_id, item.id, follow_up_id,
+                self.tr("Spørgsmål eller bestilling"),
+            ))
+
+        self._open_form(EntryForm(self.tr("Spørgsmål eller bestilling"), fields, save, self))
+
+    def remove_follow_up(self) -> None:
+        entry = self.follow_list.currentItem()
+        item = self.current
+        if entry is None or item is None:
+            return
+        follow_up_id = entry.data(Qt.ItemDataRole.UserRole)
+        try:
+            snapshot = self.ws.write(follow_ups.delete_follow_up, follow_up_id)
+        except ReferentError as error:
+            self.message.show_message(str(error))
+            return
+        self._push_other(FollowUpRemoveCommand(
+            self.ws, self.entry.meeting_id, item.id, follow_up_id,
+            self.tr("Fjern spørgsmål"), snapshot,
+        ))
+
+    def add_correction(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        if not self.entry.locked:
+            self.message.show_message(self.tr(
+                "Rettelser tilføjes, når referatet er underskrevet; indtil da rettes beslutningen."
+            ))
+            return
+        fields = [FormField("date", self.tr("Dato"), value=f"{dt.date.today():%d-%m-%Y}"),
+                  FormField("text", self.tr("Rettelse"), "text")]
+
+        def save(values) -> None:
+            date = parse_date("date", values["date"])
+            correction_id = self.ws.write(decisions.add_correction, item.id, values["text"], date)
+            self._push_other(CorrectionCommand(
+                self.ws, self.entry.meeting_id, item.id, correction_id, values["text"], date,
+                self.tr("Tilføj rettelse"),
+            ))
+
+        self._open_form(EntryForm(
+            self.tr("Tilføj rettelse"), fields, save, self,
+            intro=self.tr("Et underskrevet referat ændres ikke; rettelsen tilføjes med sin dato."),
+        ))
+
+    def _push_other(self, command) -> None:
+        self._pushing = True
+        try:
+            self.ws.undo_stack.push(command)
+            self.ws.item_changed.emit(self.current.id)
+        finally:
+            self._pushing = False
+        self._reload_current(keep_text=True)
