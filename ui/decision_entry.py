@@ -47,6 +47,13 @@ CTRL, ALT = Qt.Modifier.CTRL, Qt.Modifier.ALT
 DIGITS = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)]
 
 
+class DecisionText(MarkdownEdit):
+    """The decision field: it scrolls instead of growing, since this window does not."""
+
+    def _fit(self) -> None:
+        pass
+
+
 class DecisionEntryWindow(QDialog):
     def __init__(self, workspace: Workspace, meeting_id: int, parent=None):
         super().__init__(parent)
@@ -115,13 +122,13 @@ class DecisionEntryWindow(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self._label(self.tr("Beslutning (Alt+B)")))
-        self.decision = MarkdownEdit(self)
+        self.decision = DecisionText(self)
         self.decision.setAccessibleName(self.tr("Beslutning"))
         # "- " at the start of a line begins a list, Return on an empty entry ends it.
         self.decision.setAutoFormatting(QTextEdit.AutoFormattingFlag.AutoBulletList)
         self.decision.committed.connect(self._commit_text)
-        self.decision.setMinimumHeight(140)
-        right_layout.addWidget(self.decision)
+        self.decision.setMinimumHeight(160)
+        right_layout.addWidget(self.decision, 3)
         self.decision_error = ErrorLabel(self)
         right_layout.addWidget(self.decision_error)
         self.postponed = QCheckBox(
@@ -135,7 +142,7 @@ class DecisionEntryWindow(QDialog):
         self.marks.vote_chosen.connect(self._vote)
         self.marks.party_vote_chosen.connect(self._party_vote)
         self.marks.refused.connect(self._refuse_locked)
-        right_layout.addWidget(self.marks, 1)
+        right_layout.addWidget(self.marks)
         hint = QLabel(self.tr(
             "Mellemrum: ikke til stede · D: deltog ikke · F: for · I: imod · U: undlod · "
             "0: ingen stemme"
@@ -164,14 +171,18 @@ class DecisionEntryWindow(QDialog):
             column = QVBoxLayout(box) if box else QVBoxLayout()
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(self._label(title))
-            widget.setMaximumHeight(110)
-            column.addWidget(widget)
+            widget.setMinimumHeight(70)
+            widget.setWordWrap(True)
+            column.addWidget(widget, 1)
             column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             if box:
                 lists.addWidget(box, 1)
             else:
                 lists.addLayout(column, 1)
-        right_layout.addLayout(lists)
+        right_layout.addLayout(lists, 1)
+        self.notes.setMaximumHeight(150)
+        self.follow_list.setMaximumHeight(150)
+        self.corrections.setMaximumHeight(150)
         for widget, slot in ((self.notes, self.remove_note),
                              (self.follow_list, self.remove_follow_up)):
             shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), widget, activated=slot)
@@ -190,6 +201,7 @@ class DecisionEntryWindow(QDialog):
         close = self._button(self.tr("Luk (Esc)"), self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.previous_button)
         bottom.addWidget(self.next_button)
         bottom.addWidget(close)
@@ -252,6 +264,7 @@ class DecisionEntryWindow(QDialog):
         self.postponed.blockSignals(False)
         self.postponed.setEnabled(not self.entry.locked)
         self.marks.show_state(self.entry.members, self.entry.parties(), state, self.entry.locked)
+        self.marks.fit_rows()
         names = {m.id: m.name for m in self.entry.members}
         self.notes.clear()
         for member_id, text in state.notes:

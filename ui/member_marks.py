@@ -66,6 +66,13 @@ class MemberMarksTable(QTableWidget):
         if self.rows:
             self.setCurrentCell(min(row_before, len(self.rows) - 1), 0)
 
+    def fit_rows(self, most: int = 12) -> None:
+        """As tall as its rows (up to `most`), so the lists below get the rest."""
+        shown = min(self.rowCount(), most)
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        height += sum(self.rowHeight(row) for row in range(shown))
+        self.setFixedHeight(height + 2)
+
     def _cell(self, row: int, column: int, text: str) -> QTableWidgetItem:
         cell = QTableWidgetItem(text)
         cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
