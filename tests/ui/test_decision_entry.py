@@ -215,3 +215,21 @@ def test_follow_up_list_filters_and_answers(window, archive, qtbot, messages, mo
     # Until the exporters make the opfoelgning document, their Danish refusal is shown.
     refused = panel.error.text()
     assert refused == "" or (refused.startswith("Opfølgningslisten") and messages[-1] == refused)
+
+
+def test_the_committee_edits_its_standard_decisions(window, archive, qtbot):
+    from ui.dialogs.committee_dialog import CommitteeDialog
+
+    committee_id, meeting_id = held_meeting(archive)
+    dialog = CommitteeDialog(window.ws, committee_id, window)
+    qtbot.addWidget(dialog)
+    assert dialog.phrases.toPlainText().splitlines()[0] == "Indstillingen godkendt."
+    dialog.phrases.setPlainText("Indstillingen godkendt.\nSagen oversendes til Byrådet.")
+    assert dialog.save()
+    keys, entry = open_entry(window, meeting_id, qtbot)
+    assert [b.text() for b in entry.phrase_buttons][1] == "Alt+2   Sagen oversendes til Byrådet."
+    keys.key(Qt.Key.Key_2, ALT)
+    assert decisions_of(archive, meeting_id)[0].text == "Sagen oversendes til Byrådet."
+    dialog.phrases.setPlainText("\n".join(f"Nr. {n}." for n in range(10)))
+    assert not dialog.save()
+    assert "højst være 9" in dialog.members_error.text()

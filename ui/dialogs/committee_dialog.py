@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import committees
+from model import committees, decision_phrases
 from model.checks import InputError
 from model.errors import ReferentError
 from ui.line_field import ErrorLabel, LineField
@@ -69,7 +69,12 @@ class CommitteeDialog(QDialog):
         self.first_items.setPlaceholderText(self.tr("F.eks. Godkendelse af dagsorden"))
         self.last_items = QPlainTextEdit(self)
         self.last_items.setPlaceholderText(self.tr("F.eks. Meddelelser, Eventuelt"))
-        for box in (self.sections, self.first_items, self.last_items):
+        self.phrases = QPlainTextEdit(self)
+        self.phrases.setPlaceholderText(self.tr("Én pr. linje, højst 9; tast Alt+1, Alt+2 …"))
+        self.phrases.setToolTip(self.tr(
+            "Beslutninger, der indtastes med én tast, f.eks. »Indstillingen godkendt.«"
+        ))
+        for box in (self.sections, self.first_items, self.last_items, self.phrases):
             box.setMaximumHeight(80)
         self.template_label = QLabel(self)
         choose = QPushButton(self.tr("Vælg Word-skabelon…"), self)
@@ -107,6 +112,7 @@ class CommitteeDialog(QDialog):
         form.addRow(self.tr("Afsnit i nye punkter"), self.sections)
         form.addRow(self.tr("Faste punkter først"), self.first_items)
         form.addRow(self.tr("Faste punkter sidst"), self.last_items)
+        form.addRow(self.tr("Standardbeslutninger"), self.phrases)
         form.addRow(self.tr("Word-skabelon"), template_row)
         form.addRow("", self.template_error)
         self.save_button = QPushButton(self.tr("Gem udvalget"), self)
@@ -156,14 +162,14 @@ class CommitteeDialog(QDialog):
         def load(session):
             c = committees.get_committee(session, self.committee_id)
             members = [(m.id, m.name, m.party, m.role, m.signs) for m in c.members]
-            return c, members
+            return c, members, decision_phrases.phrases(session, c.id)
 
-        c, members = self.ws.read(load)
+        c, members, phrases = self.ws.read(load)
         self._show(c.name, c.short_name, c.organisation, c.numbering, c.decision_placement,
-                   c.section_headings, c.standard_items, c.word_template_name, members)
+                   c.section_headings, c.standard_items, c.word_template_name, members, phrases)
 
     def _show(self, name, short_name, organisation, numbering, placement, sections, standard,
-              template, members) -> None:
+              template, members, phrases=decision_phrases.DEFAULT_PHRASES) -> None:
         self.fields["name"].set_value(name)
         self.fields["short_name"].set_value(short_name)
         self.fields["organisation"].set_value(organisation)
@@ -176,6 +182,7 @@ class CommitteeDialog(QDialog):
         self.last_items.setPlainText(
             "\n".join(s["title"] for s in standard if s.get("place") != "first")
         )
+        self.phrases.setPlainText("\n".join(phrases))
         self.template_label.setText(template or self.tr("Programmets standard"))
         self.members.setRowCount(0)
         for member in members:
@@ -261,6 +268,9 @@ class CommitteeDialog(QDialog):
                 else:
                     committee_id = self.committee_id
                     committees.update_committee(session, committee_id, **values)
+                decision_phrases.set_phrases(
+                    session, committee_id, self.phrases.toPlainText().splitlines()
+                )
                 self._save_members(session, committee_id)
         except InputError as error:
             target = self.fields.get(error.field)
