@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import insert  # noqa: E402
 
 from bench.synthetic import HEADINGS, NAMES, PARTIES, paragraphs, sentence  # noqa: E402
+from model import search  # noqa: E402
 from model.database import open_archive  # noqa: E402
 from model.entities import (  # noqa: E402
     Attendance,
@@ -178,6 +179,7 @@ def generate(path: Path, committees: int, years: int, items: int, seed: int = 7)
                                 member_id=members[position % len(members)],
                             )
         rows.flush()
+    search.ensure_index(archive.engine)  # what the program's own triggers would have built
     archive.close()
     return counts
 

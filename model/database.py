@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from model import backups, migrations
+from model import backups, migrations, search
 from model.errors import ArchiveError, ConflictError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -153,6 +153,10 @@ def open_archive(
         if db_path:
             before_upgrade = lambda: backups.make_backup(db_path, "foer-opgradering")  # noqa: E731
         migrations.upgrade(engine, backup=before_upgrade)
+        # The search index is derived data kept by triggers; make it now, while
+        # the archive is new and it costs nothing, so imports from the command
+        # line are indexed as they go.
+        search.ensure_index(engine)
         if db_path and not new_file and keep_backups:
             backups.daily_backup(db_path, keep=keep_backups)
     except Exception:

@@ -127,14 +127,37 @@ ORDER BY hits.rank
 """
 
 
+# Ranking every match of a common word costs 150 ms in a 100,000-item archive;
+# ranking only the newest few hundred costs a tenth of that, and the newest
+# meetings are what a secretary looks for first.
+CANDIDATES = 500
+# A word this short is matched whole: as a prefix ("af"*) it expands to
+# thousands of terms and the search slows down tenfold.
+MIN_PREFIX = 3
+
+
+def _match_expression(words: list[str]) -> str:
+    return " ".join(f'"{w}"*' if len(w) >= MIN_PREFIX else f'"{w}"' for w in words)
+
+
 def _search_sqlite(session: Session, words: list[str], limit: int) -> list:
-    match = " ".join(f'"{w}"*' for w in words)
+    match = _match_expression(words)
+    newest = session.execute(
+        text(
+            f"SELECT min(rowid) FROM (SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :match "
+            "ORDER BY rowid DESC LIMIT :candidates)"
+        ),
+        {"match": match, "candidates": max(CANDIDATES, limit)},
+    ).scalar()
+    if newest is None:
+        return []
     sql = (
         f"WITH hits AS (SELECT rowid AS item_id, rank, "
         f"snippet({INDEX}, 1, '»', '«', '…', 10) AS snippet "
-        f"FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY rank LIMIT :limit) {_DETAILS}"
+        f"FROM {INDEX} WHERE {INDEX} MATCH :match AND rowid >= :newest "
+        f"ORDER BY rank LIMIT :limit) {_DETAILS}"
     )
-    return list(session.execute(text(sql), {"match": match, "limit": limit}))
+    return list(session.execute(text(sql), {"match": match, "newest": newest, "limit": limit}))
 
 
 def _search_postgresql(session: Session, words: list[str], limit: int) -> list:

@@ -138,3 +138,20 @@ def test_export_all_carries_the_whole_archive(tmp_path, capsys):
     )
     assert main(["--db", str(db), "export", "--out", str(out)]) == 2
     assert "Angiv enten" in capsys.readouterr().err
+
+
+def test_meetings_imported_from_the_command_line_are_searchable(tmp_path):
+    from model import search
+    from model.database import open_archive
+
+    db = tmp_path / "x.sqlite3"
+    assert main(["--db", str(db), "import", str(STEVNS)]) == 0
+    archive = open_archive(db)
+    with archive.engine.connect() as connection:
+        triggers = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+        ).scalar()
+    assert triggers > 0  # the index was kept by triggers during the import, not rebuilt now
+    with archive.sessions() as session:
+        hits = search.search(session, "balanceforslag")
+    assert {hit.number for hit in hits} >= {193}
