@@ -129,6 +129,14 @@ def test_absence_changed_per_item_and_a_refused_vote(window, archive, qtbot):
         anna = s.get(Meeting, meeting_id).committee.members[0].id
     assert state.members("absent") == [] and state.members("not_participating") == [anna]
     assert entry.counter.text() == "10 punkter mangler beslutning"  # marks alone decide nothing
+    keys.key(Qt.Key.Key_B, ALT)
+    keys.type("Godkendt med en ændring")
+    keys.key(Qt.Key.Key_Z, CTRL)  # what is typed is stored first, then taken back as one step
+    assert entry.decision.markdown() == "" and decisions_of(archive, meeting_id)[0].text == ""
+    assert entry.counter.text() == "10 punkter mangler beslutning"
+    keys.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    assert entry.decision.markdown() == "Godkendt med en ændring"
+    assert entry.counter.text() == "9 punkter mangler beslutning"
 
 
 def test_signed_meeting_is_read_only_and_takes_dated_corrections(window, archive, qtbot):
