@@ -48,6 +48,74 @@ print(json.dumps(figures))
 """
 
 
+SEARCH_PROBE = """
+import json, statistics, sys, time
+from model.database import open_archive
+from model.search import search
+archive = open_archive(sys.argv[1], keep_backups=None)
+figures = {}
+for word in ("xyzzyq", "budgettet", "anlæg drift"):
+    times = []
+    for _ in range(7):
+        with archive.sessions() as session:
+            t = time.perf_counter()
+            hits = search(session, word)
+            times.append((time.perf_counter() - t) * 1000)
+    figures[word] = statistics.median(times)
+    figures[word + "_hits"] = len(hits)
+print(json.dumps(figures))
+"""
+
+# The desktop program on the archive: from process start to a window that answers,
+# then the large meeting opened in it, a search, and the peak memory.
+GUI_PROBE = """
+import json, os, resource, sys, tempfile, time
+started = float(sys.argv[2])
+from PySide6.QtCore import QSettings
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+from ui.app import application, open_window
+from model.database import open_archive
+app = application()
+archive = open_archive(sys.argv[1], keep_backups=None)
+window = open_window(archive)
+window.show()
+app.processEvents()
+figures = {"usable_s": time.time() - started}
+from sqlalchemy import select
+from model.entities import Meeting
+with archive.sessions() as session:
+    big = session.scalar(select(Meeting.id).where(Meeting.ext_id == sys.argv[3]))
+t = time.perf_counter()
+window.open_meeting(big)
+app.processEvents()
+figures["window_open_200_ms"] = (time.perf_counter() - t) * 1000
+t = time.perf_counter()
+window.search_panel.search("budgettet")
+app.processEvents()
+figures["window_search_ms"] = (time.perf_counter() - t) * 1000
+figures["gui_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(figures), flush=True)
+os._exit(0)
+"""
+
+
+def gui_probe(archive: Path, big_meeting: str) -> dict:
+    import os
+    import time
+
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", GUI_PROBE, str(archive), repr(started), big_meeting],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def probe(code: str, *args: str) -> dict:
     result = subprocess.run(
         [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=True
@@ -89,6 +157,18 @@ def main() -> None:
         f"open a meeting of {f['open_200_items']:.0f} items:           {f['open_200_ms']:6.1f} ms"
     )
     print(f"peak memory of the process:               {f['peak_mb']:6.0f} MB")
+    search_probe = probe(SEARCH_PROBE, str(args.archive))
+    for word in ("xyzzyq", "budgettet", "anlæg drift"):
+        print(
+            f"search {word!r:14s} ({search_probe[word + '_hits']:.0f} hits):".ljust(42)
+            + f"{search_probe[word]:6.1f} ms"
+        )
+
+    g = median_of([gui_probe(args.archive, "u1-2024-09") for _ in range(args.runs)])
+    print(f"start to usable main window:              {g['usable_s'] * 1000:6.0f} ms")
+    print(f"open the 200-item meeting in the window:  {g['window_open_200_ms']:6.1f} ms")
+    print(f"search from the window's search box:      {g['window_search_ms']:6.1f} ms")
+    print(f"peak memory of the program:               {g['gui_peak_mb']:6.0f} MB")
 
 
 if __name__ == "__main__":

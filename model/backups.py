@@ -65,15 +65,17 @@ def backups(archive: Path) -> list[Path]:
     return sorted(folder.glob(f"{archive.stem}-*.sqlite3"), reverse=True)
 
 
+def due_today(archive: Path, today: dt.date | None = None) -> bool:
+    """Whether the day's copy (and the full integrity check before it) is still to be made."""
+    stamp = (today or dt.date.today()).strftime("%Y%m%d")
+    return not any(p.name.startswith(f"{archive.stem}-{stamp}-") for p in backups(archive))
+
+
 def daily_backup(
     archive: Path, keep: int = DEFAULT_KEEP, today: dt.date | None = None
 ) -> Path | None:
     """Make the day's copy unless one exists, then keep only the newest `keep` copies."""
-    today = today or dt.date.today()
-    made = None
-    stamp = today.strftime("%Y%m%d")
-    if not any(p.name.startswith(f"{archive.stem}-{stamp}-") for p in backups(archive)):
-        made = make_backup(archive, label="daglig")
+    made = make_backup(archive, label="daglig") if due_today(archive, today) else None
     for old in backups(archive)[max(keep, 1) :]:
         old.unlink(missing_ok=True)
     return made

@@ -9,7 +9,7 @@ it changes anything, and refuses an archive written by a newer Referent.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +58,7 @@ class Archive:
     engine: Engine
     sessions: sessionmaker[Session]
     path: Path | None  # the SQLite file, or None on a server
+    pending_backup: Callable[[], Path | None] | None = None  # the day's copy, if deferred
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -118,19 +119,22 @@ def _check_sqlite_file(path: Path) -> None:
         raise ArchiveError(f"{path}: databasen er ikke et Referent-arkiv")
     if revision and not migrations.is_known(revision[0]):
         raise ArchiveError(migrations.too_new_message(revision[0]))
-    backups.check_integrity(path)
 
 
 def open_archive(
     path: Path | str | None = None,
     url: str | None = None,
     keep_backups: int | None = backups.DEFAULT_KEEP,
+    defer_backup: bool = False,
 ) -> Archive:
     """Open (creating if need be) the archive and bring its schema up to date.
 
     An existing SQLite file is checked, read-only, before anything writes to
-    it; it gets the day's backup copy (the newest `keep_backups` are kept;
-    None for none) and a copy before any migration.
+    it. Once a day the check reads every page, and then the day's backup copy
+    is made (the newest `keep_backups` kept; None for none); a damaged file
+    is never copied over the good backups. `defer_backup` leaves the copy to
+    the caller as `Archive.pending_backup` (the window makes it in the
+    background). A copy is also made before any migration.
     """
     if url:
         engine = create_engine(url, pool_pre_ping=True)
@@ -148,7 +152,11 @@ def open_archive(
                 raw.execute("VACUUM")
             raw.close()
         engine = _sqlite_engine(db_path)
+    pending = None
     try:
+        if db_path and not new_file and keep_backups and backups.due_today(db_path):
+            backups.check_integrity(db_path)  # a full read: once a day, not at every start
+            pending = lambda: backups.daily_backup(db_path, keep=keep_backups)  # noqa: E731
         before_upgrade = None
         if db_path:
             before_upgrade = lambda: backups.make_backup(db_path, "foer-opgradering")  # noqa: E731
@@ -157,10 +165,11 @@ def open_archive(
         # the archive is new and it costs nothing, so imports from the command
         # line are indexed as they go.
         search.ensure_index(engine)
-        if db_path and not new_file and keep_backups:
-            backups.daily_backup(db_path, keep=keep_backups)
+        if pending and not defer_backup:
+            pending()
+            pending = None
     except Exception:
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Archive(engine=engine, sessions=sessions, path=db_path)
+    return Archive(engine=engine, sessions=sessions, path=db_path, pending_backup=pending)

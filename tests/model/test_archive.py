@@ -106,3 +106,15 @@ def test_other_sqlite_database_is_refused(tmp_path):
         open_archive(path)
     assert path.read_bytes() == before
     assert not path.with_name("andet.sqlite3-wal").exists()
+
+
+def test_revision_file_names_agree_with_alembic():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations.HERE))
+    script = ScriptDirectory.from_config(config)
+    chain = [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert chain == migrations.known_revisions()  # one line, named as the files are
+    assert script.get_current_head() == migrations.head_revision()

@@ -130,3 +130,23 @@ def test_restore_refuses_a_damaged_copy(tmp_path, capsys):
     assert main(["--db", str(db), "restore", str(copy)]) == 2
     assert "beskadiget" in capsys.readouterr().err
     assert meeting_ids(db) == ["aet-2020-08-19"]
+
+
+def test_the_daily_check_keeps_a_damaged_file_out_of_the_backups(tmp_path):
+    path = tmp_path / "arkiv.sqlite3"
+    archive_with(path, STEVNS, FAXE)
+    damage(path)
+    with pytest.raises(ArchiveError, match="beskadiget"):
+        open_archive(path)
+    assert backups.backups(path) == []
+
+
+def test_deferred_backup_is_left_to_the_caller(tmp_path):
+    path = tmp_path / "arkiv.sqlite3"
+    archive_with(path, STEVNS)
+    archive = open_archive(path, defer_backup=True)
+    assert backups.backups(path) == []
+    made = archive.pending_backup()
+    assert backups.backups(path) == [made]
+    archive.close()
+    assert open_archive(path, defer_backup=True).pending_backup is None  # one a day
