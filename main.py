@@ -72,10 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_opened: list = []  # archives a verb opened, closed when it is done
+
+
 def _open(args: argparse.Namespace):
     from model.database import open_archive
 
-    return open_archive(path=args.db, url=args.db_url)
+    archive = open_archive(path=args.db, url=args.db_url)
+    _opened.append(archive)
+    return archive
 
 
 def cmd_import(args: argparse.Namespace) -> None:
@@ -242,7 +247,11 @@ def main(argv: list[str] | None = None) -> int:
     from model.errors import ReferentError
 
     try:
-        VERBS[args.verb](args)
+        try:
+            VERBS[args.verb](args)
+        finally:
+            while _opened:
+                _opened.pop().close()
     except ReferentError as error:
         print(f"referent: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -39,8 +39,19 @@ def copy_database(source: Path, target: Path) -> None:
 
 def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        return open_for_reading(path)
     return sqlite3.connect(path)
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to the database file.
+
+    Never read an archive with plain `open()` instead: closing any file
+    descriptor of a file drops every POSIX lock this process holds on it,
+    including those of SQLite's own open connections, and another program
+    may then reset the WAL under them ("disk I/O error", or worse).
+    """
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
 
 
 def make_backup(archive: Path, label: str = "kopi", folder: Path | None = None) -> Path:

@@ -100,12 +100,8 @@ def _check_sqlite_file(path: Path) -> None:
     """Refuse a foreign or too new file, reading it only, before anything writes to it."""
     if not path.exists() or path.stat().st_size == 0:
         return
-    with path.open("rb") as handle:
-        header = handle.read(16)
-    if header != b"SQLite format 3\x00":
-        raise ArchiveError(f"{path}: filen er ikke et Referent-arkiv (ikke en SQLite-database)")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = backups.open_for_reading(path)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             revision = None
@@ -114,6 +110,10 @@ def _check_sqlite_file(path: Path) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise ArchiveError(
+                f"{path}: filen er ikke et Referent-arkiv (ikke en SQLite-database)"
+            ) from None
         raise ArchiveError(f"{path}: filen kan ikke læses som database ({error})") from None
     if tables and "alembic_version" not in tables:
         raise ArchiveError(f"{path}: databasen er ikke et Referent-arkiv")
