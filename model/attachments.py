@@ -64,8 +64,14 @@ def write_private_copy(attachment: Attachment) -> Path:
     """Write the bilag's bytes to the private folder, to be opened from there."""
     if attachment.content is None:
         raise ReferentError(f'Bilaget "{attachment.title}" har intet indhold i arkivet.')
-    name = safe_filename(attachment.filename, fallback=safe_filename(attachment.title))
+    return write_private_file(attachment.filename, attachment.content, attachment.title)
+
+
+def write_private_file(filename: str | None, content: bytes, title: str = "bilag") -> Path:
+    """Write bytes under a safe form of `filename` (else `title`) in the private folder."""
+    name = safe_filename(filename, fallback=title)
     folder = Path(tempfile.mkdtemp(dir=private_folder()))  # one folder each: names may repeat
     target = folder / name
-    write_atomically(target, attachment.content)
+    write_atomically(target, content)
+    target.chmod(0o400)  # a copy to read: changes to it would not reach the archive
     return target

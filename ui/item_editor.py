@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import browse, cases, decisions, item_edit
+from model import attachments, browse, cases, decisions, item_edit
 from model.checks import InputError
 from model.entities import Item
 from model.errors import ReferentError
-from ui import commands, private_files
+from ui import commands
 from ui.item_sections import SectionBox
 from ui.line_field import ErrorLabel, LineField
 from ui.markdown_edit import MarkdownEdit
@@ -480,7 +480,7 @@ class ItemEditor(QWidget):
                 self.tr("Bilaget har kun en titel; filen er ikke i arkivet.")
             )
             return
-        path = private_files.write(name, content)
+        path = attachments.write_private_file(name, content)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_attachment(self) -> None:
