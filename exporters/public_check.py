@@ -62,3 +62,11 @@ def meeting_cpr_warnings(meeting, document: str = "referat") -> list[CprWarning]
     from exporters.document import build_document
 
     return cpr_warnings(build_document(meeting, document, public=True))
+
+
+def cpr_warnings_for(session, meeting_ext_id: str, document: str) -> list[CprWarning]:
+    """The warnings for a public document of the meeting named by its id (none if unknown)."""
+    from model.meetings import load_meeting
+
+    meeting = load_meeting(session, meeting_ext_id)
+    return meeting_cpr_warnings(meeting, document) if meeting is not None else []

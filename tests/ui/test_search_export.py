@@ -40,3 +40,35 @@ def test_export_runs_in_background_and_writes_the_file(examples_window, qtbot, t
         return
     assert dialog.error.text() == ""
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_public_export_warns_about_cpr_numbers_first(examples_window, qtbot, tmp_path):
+    from sqlalchemy import select
+
+    from model.entities import Item
+    from ui.dialogs.export_dialog import ExportDialog
+
+    window = examples_window
+    with window.ws.archive.transaction() as session:
+        item = session.scalar(select(Item).where(Item.ext_id == "aet-2020-08-19-193"))
+        item.sections[0].text += "\n\nBorgeren 010203-1234 har klaget."
+    meeting_id = window.ws.read(lambda s: s.scalar(
+        select(Item.meeting_id).where(Item.ext_id == "aet-2020-08-19-193")))
+    dialog = ExportDialog(window.ws, meeting_id, window)
+    qtbot.addWidget(dialog)
+    dialog.open_after.setChecked(False)
+    dialog.public.setChecked(True)
+    out = tmp_path / "offentlig.pdf"
+    dialog.path.setText(str(out))
+    asked = []
+    dialog.confirm_cpr = lambda warnings: asked.append(warnings) or False
+
+    dialog.start()
+
+    assert [str(w.place) for w in asked[0]] == ["193. Budgetforslag 2021 - AET › Resume"]
+    assert not dialog.is_busy() and not out.exists()
+
+    dialog.confirm_cpr = lambda warnings: True  # "Dan alligevel"
+    dialog.start()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=60000)
+    assert out.read_bytes().startswith(b"%PDF")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -169,6 +170,13 @@ class ExportDialog(QDialog):
             message = self.tr("Mappen %1 findes ikke.").replace("%1", str(out.parent))
             self.error.show_message(message)
             return
+        document = self.document.currentData()
+        if self.public.isChecked() and document in ("referat", "dagsorden"):
+            from exporters.public_check import cpr_warnings_for
+
+            warnings = self.ws.read(cpr_warnings_for, self.meeting.ext_id, document)
+            if warnings and not self.confirm_cpr(warnings):
+                return
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy: the writers do not report steps
         self.status.setText(self.tr("Danner %1 …").replace("%1", out.name))
@@ -177,6 +185,23 @@ class ExportDialog(QDialog):
         self.job.signals.finished.connect(self._finished)
         self.job.signals.failed.connect(self._failed)
         QThreadPool.globalInstance().start(self.job)
+
+    def confirm_cpr(self, warnings) -> bool:
+        """Show where the open text looks like CPR numbers; True to export all the same."""
+        shown = "\n".join(f"• {w}" for w in warnings[:12])
+        if len(warnings) > 12:
+            shown += "\n" + self.tr("… og %1 steder mere.").replace("%1", str(len(warnings) - 12))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Mulige CPR-numre"))
+        box.setText(self.tr(
+            "Den offentlige udgave lægges typisk på nettet, og disse steder ligner CPR-numre:"
+        ))
+        box.setInformativeText(shown)
+        anyway = box.addButton(self.tr("Dan alligevel"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Ret teksten først"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is anyway
 
     def _stop_progress(self) -> None:
         self.progress.setRange(0, 1)
