@@ -102,13 +102,31 @@ def open_window(archive, first_start: bool = True):
     return window
 
 
+def start_daily_backup(archive) -> None:
+    """Copy the archive in the background: on a large archive the day's copy takes
+    seconds, and the window should answer at once. SQLite's backup copies a
+    consistent state even while the window writes."""
+    if archive.pending_backup is None:
+        return
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    class _Backup(QRunnable):
+        def run(self) -> None:
+            try:
+                archive.pending_backup()
+            except Exception:  # noqa: BLE001 - a failed copy must not take the window down
+                pass  # the next start tries again: the day's copy is still missing
+
+    QThreadPool.globalInstance().start(_Backup())
+
+
 def run(db: Path | None = None, db_url: str | None = None) -> int:
     """Open the window on the archive (`--db`, `--db-url`, or the user's default)."""
     app = application()
     from model.database import open_archive
 
     try:
-        archive = open_archive(path=db, url=db_url)
+        archive = open_archive(path=db, url=db_url, defer_backup=True)
     except ReferentError as error:
         QMessageBox.critical(QWidget(), "Referent", str(error))
         return 2
@@ -117,6 +135,7 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
         return 2
     window = open_window(archive)
     window.show()
+    start_daily_backup(archive)
     offer_first_steps(window)
     code = app.exec()
     window.ws.close()

@@ -56,8 +56,13 @@ class LineField(QWidget):
         self._saved = ""
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.commit)
-        self.edit.textEdited.connect(lambda _text: self._timer.start())
+        # From the first unsaved keystroke, so steady typing is stored within a second too.
+        self.edit.textEdited.connect(self._changed)
         self.edit.editingFinished.connect(self.commit)
+
+    def _changed(self, _text: str) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
 
     def set_value(self, text: str | None) -> None:
         self._timer.stop()

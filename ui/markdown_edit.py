@@ -67,7 +67,9 @@ class MarkdownEdit(QTextEdit):
             self.committed.emit(text)
 
     def _changed(self) -> None:
-        if not self._loading:
+        # Counted from the first unsaved keystroke, not the last: a secretary who
+        # types without pausing still has everything stored within a second.
+        if not self._loading and not self._timer.isActive():
             self._timer.start()
 
     def event(self, event) -> bool:
