@@ -56,7 +56,48 @@ class SubHeading:
     text: str
 
 
-Block = Para | ListBlock | SectionHeading | SubHeading
+@dataclass
+class TickBoxes:
+    """Labels each with an empty box, ticked with a pen (a decision, a member not present)."""
+
+    labels: list[str]
+    columns: int = 2
+
+
+@dataclass
+class WritingBox:
+    """A ruled box to write in by hand, `lines` written lines tall."""
+
+    lines: int
+
+
+@dataclass
+class FormColumn:
+    title: str
+    share: float  # of the text width; the shares of a table add up to 1
+    kind: str = "text"  # text (printed), box (a box to tick), blank (room to write)
+
+
+@dataclass
+class FormTable:
+    """A ruled table filled in by hand: a row per entry of `rows` (one string per column,
+    empty where written by hand), then `blank_rows` empty rows `row_lines` lines tall."""
+
+    columns: list[FormColumn]
+    rows: list[list[str]]
+    blank_rows: int = 0
+    row_lines: float = 1
+
+
+@dataclass
+class Fields:
+    """Label and value rows in a frame: one follow-up's question, people, status, answer."""
+
+    rows: list[tuple[str, str]]
+
+
+Block = Para | ListBlock | SectionHeading | SubHeading | TickBoxes | WritingBox | FormTable | Fields
+FORM_BLOCKS = (TickBoxes, WritingBox, FormTable, Fields)
 
 
 @dataclass
@@ -67,6 +108,9 @@ class Chapter:
     heading: str
     blocks: list[Block] = field(default_factory=list)
     signature: SignaturePage | None = None
+    # What every page of the chapter is marked with beside Document.page_mark
+    # ("Punkt 193"), so the loose pages of a protocol can be put back in order.
+    mark: str = ""
 
 
 @dataclass
@@ -76,6 +120,7 @@ class FrontPage:
     kind: str  # "Referat", "Dagsorden"
     title: str
     rows: list[tuple[str, list[str]]]  # ("Til stede", names); printed as a two-column table
+    blocks: list[Block] = field(default_factory=list)  # after the rows (the attendance form)
 
 
 @dataclass
@@ -108,3 +153,8 @@ class Document:
     compact: bool = False
     toc_title: str = "Indholdsfortegnelse"
     keywords: list[str] = field(default_factory=list)
+    # Marked pages: every header and footer names the meeting ("AET 19.08.2020") and the
+    # chapter's mark, and each chapter is a section of its own in Word. Empty: not marked.
+    page_mark: str = ""
+    # Written on with a pen and read at arm's length: no text under 11 pt.
+    large_print: bool = False

@@ -13,6 +13,7 @@ a page longer. Word refreshes the field on opening either way.
 
 from __future__ import annotations
 
+import copy
 import io
 
 from docx import Document as open_word
@@ -21,11 +22,15 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from exporters import docx_forms as forms
 from exporters import docx_xml as x
 from exporters.blocks import (
+    FORM_BLOCKS,
     Block,
     Chapter,
     Document,
+    Fields,
+    FormTable,
     FrontPage,
     ListBlock,
     Para,
@@ -33,6 +38,8 @@ from exporters.blocks import (
     SectionHeading,
     SignaturePage,
     SubHeading,
+    TickBoxes,
+    WritingBox,
 )
 
 STYLES = {
@@ -55,6 +62,8 @@ STYLES = {
     "header": "Header",
     "footer": "Footer",
 }
+LARGE = 12 / 10.5  # large print: the template's body text (10.5 pt) becomes 12 pt
+LARGE_MIN = 11  # and nothing is smaller than this
 
 
 def render_docx(doc: Document, template: bytes | None = None, layout: bool = True) -> bytes:
@@ -91,6 +100,8 @@ class _Writer:
         x.copy_missing_styles(self.word, list(dict.fromkeys(STYLES.values())))
         self.style = {key: self.word.styles[name] for key, name in STYLES.items()}
         self.style_ids = {key: style.style_id for key, style in self.style.items()}
+        if doc.large_print:
+            self._large_print()
         self.toc_numbers: list = []  # the w:t of each TOC entry's page number, in order
         self.bookmarks = 0
         body = self.word.element.body
@@ -101,8 +112,11 @@ class _Writer:
         if self.end is None:
             self.end = SubElement(body, x.qn("w:sectPr"))
         self._properties()
-        self._header_footer()
+        if not doc.page_mark:
+            self._header_footer()
         self._body()
+        if doc.page_mark:
+            self._marked_header_footer()
         x.set_update_fields(self.word)
 
     def save(self) -> bytes:
@@ -139,6 +153,58 @@ class _Writer:
                 p.add_run(" af ")
                 p._p.append(x.simple_field("NUMPAGES", "1"))
 
+    def _large_print(self) -> None:
+        """Every style this writer uses made larger, in this file only (not the template)."""
+        normal = self.style["body"].font.size
+        for style in {id(s): s for s in self.style.values()}.values():
+            size = style.font.size or normal
+            if size is not None:
+                style.font.size = Pt(max(LARGE_MIN, size.pt * LARGE))
+
+    def _marked_header_footer(self) -> None:
+        """Each section (the front page, then one per chapter) gets its own header and
+        footer naming the meeting and the chapter: 'AET 19.08.2020 · Punkt 193 · Side 4 af 12'.
+        A template's own header (a logo) gives way to the marks on these documents."""
+        doc = self.doc
+        marks = [""] + [chapter.mark for chapter in doc.chapters]
+        for section, mark in zip(self.word.sections, marks, strict=False):
+            text = " · ".join(part for part in (doc.page_mark, mark) if part)
+            section.different_first_page_header_footer = False
+            header, footer = section.header, section.footer
+            header.is_linked_to_previous = False
+            footer.is_linked_to_previous = False
+            _clear(header)
+            _clear(footer)
+            p = header.add_paragraph()
+            p.style = self.style["header"]
+            p.add_run(f"{doc.kind} · {_fit(doc.committee, 40)}\t")
+            p.add_run(text).bold = True
+            p = footer.add_paragraph()
+            p.style = self.style["footer"]
+            p.add_run(f"{text}\tSide ")
+            p._p.append(x.simple_field("PAGE", "1"))
+            p.add_run(" af ")
+            p._p.append(x.simple_field("NUMPAGES", "1"))
+            for part in (header, footer):
+                _right_tab(part.paragraphs[-1])
+                for run in part.paragraphs[-1].runs:
+                    run.font.size = Pt(LARGE_MIN)
+
+    def _section_break(self) -> None:
+        """End the section here: the next chapter starts a page with headers of its own."""
+        last = self.end.getprevious()
+        if last is not None and last.tag == x.qn("w:p") and not "".join(last.itertext()):
+            p = Paragraph(last, self.word._body)  # the empty paragraph after a form: reuse it
+        else:
+            p = self._para("body")
+        p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.space_before = Pt(0)
+        sect = copy.deepcopy(self.end)
+        for ref in sect.findall(x.qn("w:headerReference")) + sect.findall(
+                x.qn("w:footerReference")):
+            sect.remove(ref)
+        p._p.get_or_add_pPr().append(sect)
+
     def _para(self, key: str, text: str = "", page_break: bool = False):
         """A new body paragraph (as lxml, not python-docx's API, which is 10x slower here)."""
         p = x.OxmlElement("w:p")
@@ -161,7 +227,11 @@ class _Writer:
             self._toc(page_break=started)
             started = True
         for chapter in doc.chapters:
-            self._chapter(chapter, page_break=started and not doc.compact)
+            if doc.page_mark and started:
+                self._section_break()
+                self._chapter(chapter, page_break=False)
+            else:
+                self._chapter(chapter, page_break=started and not doc.compact)
             started = True
 
     def _front(self, front: FrontPage) -> None:
@@ -182,6 +252,8 @@ class _Writer:
                 p = first if i == 0 else row.cells[1].add_paragraph()
                 _fill(p, value, self.style["front_value"])
             row.cells[1].paragraphs[-1].paragraph_format.space_after = Pt(7)
+        for block in front.blocks:
+            self._block(block)
 
     def _toc(self, page_break: bool) -> None:
         self._para("toc_title", self.doc.toc_title, page_break)
@@ -213,7 +285,9 @@ class _Writer:
             self._signatures(chapter.signature)
 
     def _block(self, block: Block) -> None:
-        if isinstance(block, Para):
+        if isinstance(block, FORM_BLOCKS):
+            self._form(block)
+        elif isinstance(block, Para):
             _runs(self._para(block.style), block.runs)
         elif isinstance(block, SectionHeading):
             self._para("section", block.text)
@@ -232,6 +306,22 @@ class _Writer:
             p.paragraph_format.space_after = Pt(5)  # the last entry: a paragraph's distance
         else:
             raise TypeError(f"unknown block {block!r}")
+
+    def _form(self, block: Block) -> None:
+        def fill(paragraph, text):
+            _fill(paragraph, text, self.style["front_value"])
+
+        def head(paragraph, text):
+            _fill(paragraph, text, self.style["front_label"])
+
+        if isinstance(block, TickBoxes):
+            forms.tick_boxes(self.word, block, fill)
+        elif isinstance(block, WritingBox):
+            forms.writing_box(self.word, block)
+        elif isinstance(block, FormTable):
+            forms.form_table(self.word, block, fill, head)
+        elif isinstance(block, Fields):
+            forms.fields(self.word, block, fill, head)
 
     def _signatures(self, page: SignaturePage) -> None:
         self._para("body", page.intro).paragraph_format.space_after = Pt(17)
@@ -286,6 +376,25 @@ def _text(p, text: str, bold: bool = False, italic: bool = False) -> None:
             t = SubElement(r, _T)
             t.set(_PRESERVE, "preserve")
             t.text = piece
+
+
+def _clear(part) -> None:
+    for p in part.paragraphs:
+        p._p.getparent().remove(p._p)
+
+
+def _right_tab(paragraph) -> None:
+    """One tab stop, at the right margin, whatever tabs the template's style has."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    stops = paragraph.paragraph_format.tab_stops
+    for stop in paragraph.style.paragraph_format.tab_stops:
+        stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Mm(160), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _fit(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _has_content(part) -> bool:

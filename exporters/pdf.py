@@ -20,6 +20,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Frame,
     HRFlowable,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -28,11 +29,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from exporters import pdf_forms as forms
 from exporters import pdf_numbers as numbers_
 from exporters.blocks import (
+    FORM_BLOCKS,
     Block,
     Chapter,
     Document,
+    Fields,
+    FormTable,
     FrontPage,
     ListBlock,
     Para,
@@ -40,6 +45,8 @@ from exporters.blocks import (
     SectionHeading,
     SignaturePage,
     SubHeading,
+    TickBoxes,
+    WritingBox,
 )
 from exporters.fonts import FAMILY, with_fallback
 from exporters.pdf_numbers import TocLine
@@ -50,6 +57,7 @@ MARGIN_X = 25 * mm
 MARGIN_TOP = 28 * mm
 MARGIN_BOTTOM = 22 * mm
 FOOTER_SIZE = 8.5
+MARK_SIZE = 11  # the page marks of a protocol: read while sorting a pile of pages
 GREY_LEVEL = 0.35  # the footer's grey, as GREY (#595959)
 
 
@@ -90,17 +98,24 @@ class _Template(BaseDocTemplate):
         self.source = doc
         self.pages: dict[str, int] = {}
         self.page_count = 0
+        self.mark = ""  # the mark of the chapter being laid out (marked documents)
         self._doSave = 0  # saved by render_pdf once the numbers are filled in
         # No padding: the text block is exactly the margins, as in the Word file.
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+        if doc.page_mark:
+            # Drawn when the page is full, so it knows which chapter the page belongs to.
+            template = PageTemplate("page", [frame], onPageEnd=self._decorate_marked)
+        else:
+            template = PageTemplate("page", [frame], onPage=self._decorate)
+        self.addPageTemplates([template])
 
     def afterFlowable(self, flowable):
         entry = getattr(flowable, "toc_entry", None)
         if entry is None:
             return
         text, key = entry
+        self.mark = getattr(flowable, "page_mark", self.mark)
         self.pages[key] = self.page
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=0, closed=True)
@@ -121,6 +136,28 @@ class _Template(BaseDocTemplate):
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
         numbers_.mark(canvas, numbers_.TOTAL, width / 2, 12 * mm, FOOTER_SIZE, "centre",
+                      GREY_LEVEL, f"Side {self.page} af {{}}")
+        canvas.restoreState()
+
+
+    def _decorate_marked(self, canvas, template):
+        """Header and footer naming the meeting and the item: 'AET 19.08.2020 · Punkt 193'."""
+        doc = self.source
+        width, height = PAGE
+        mark = " · ".join(part for part in (doc.page_mark, self.mark) if part)
+        canvas.saveState()
+        canvas.setFillColor(GREY)
+        top = height - 15 * mm
+        canvas.setFont(FAMILY, MARK_SIZE)
+        canvas.drawString(MARGIN_X, top, _fit(f"{doc.kind} · {doc.committee}", 48))
+        canvas.setFont(f"{FAMILY}-Bold", MARK_SIZE)
+        canvas.drawRightString(width - MARGIN_X, top, _fit(mark, 48))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
+        canvas.line(MARGIN_X, 16 * mm, width - MARGIN_X, 16 * mm)
+        canvas.drawString(MARGIN_X, 11 * mm, _fit(mark, 48))
+        numbers_.mark(canvas, numbers_.TOTAL, width - MARGIN_X, 11 * mm, MARK_SIZE, "right",
                       GREY_LEVEL, f"Side {self.page} af {{}}")
         canvas.restoreState()
 
@@ -150,29 +187,28 @@ def _fit(text: str, limit: int) -> str:
 
 
 def _story(doc: Document) -> list:
+    st = styles(doc.large_print)
     story: list = []
     if doc.front:
-        story += _front(doc.front, doc.compact)
+        story += _front(doc.front, doc.compact, st)
     if doc.with_toc:
         if story:
             story.append(PageBreak())
-        story += _toc(doc)
+        story += _toc(doc, st)
     for chapter in doc.chapters:
         if story and not doc.compact:
             story.append(PageBreak())
-        story += _chapter(chapter)
+        story += _chapter(chapter, st)
     return story
 
 
-def _toc(doc: Document) -> list:
-    st = styles()
+def _toc(doc: Document, st) -> list:
     title = _Para(escape(doc.toc_title), st["toc_title"])
     title.toc_entry = (doc.toc_title, "indholdsfortegnelse")
     return [title, *(TocLine(_text(c.heading), c.anchor, st["toc"]) for c in doc.chapters)]
 
 
-def _front(front: FrontPage, compact: bool) -> list:
-    st = styles()
+def _front(front: FrontPage, compact: bool, st) -> list:
     flow: list = [
         _Para(_text(front.organisation), st["front_org"]),
         _Para(_text(front.kind), st["front_kind"]),
@@ -190,25 +226,44 @@ def _front(front: FrontPage, compact: bool) -> list:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
         ]))
         flow.append(table)
+    flow += _blocks(front.blocks, st)
     if compact:
         flow.append(Spacer(1, 10 * mm))
     return flow
 
 
-def _chapter(chapter: Chapter) -> list:
-    st = styles()
+def _chapter(chapter: Chapter, st) -> list:
     heading = _Para(_text(chapter.heading), st["chapter"])
     heading.toc_entry = (chapter.heading, chapter.anchor)
+    heading.page_mark = chapter.mark
     flow: list = [heading]
-    for block in chapter.blocks:
-        flow += _block(block)
+    flow += _blocks(chapter.blocks, st)
     if chapter.signature:
-        flow += _signatures(chapter.signature)
+        flow += _signatures(chapter.signature, st)
     return flow
 
 
-def _block(block: Block) -> list:
-    st = styles()
+def _blocks(blocks: list[Block], st) -> list:
+    """The blocks laid out; a heading stays on the page of the form that follows it."""
+    flow: list = []
+    held: list = []
+    for i, block in enumerate(blocks):
+        laid = _block(block, st)
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(block, SectionHeading) and isinstance(following, FORM_BLOCKS):
+            held = [f for f in laid if not isinstance(f, CondPageBreak)]
+            continue
+        if held:
+            flow.append(KeepTogether(held + laid))
+            held = []
+        else:
+            flow += laid
+    return flow + held
+
+
+def _block(block: Block, st) -> list:
+    if isinstance(block, FORM_BLOCKS):
+        return _form(block, st)
     if isinstance(block, Para):
         para = _Para(_markup(block.runs), st[block.style])
         return [CondPageBreak(KEEP[block.style]), para] if block.style in KEEP else [para]
@@ -219,15 +274,31 @@ def _block(block: Block) -> list:
     if isinstance(block, ListBlock):
         last = len(block.entries) - 1
         return [
-            _Para(_markup(entry.runs), list_style(entry.level, i == last),
+            _Para(_markup(entry.runs), list_style(entry.level, i == last, st is styles(True)),
                   bulletText=entry.label or None)
             for i, entry in enumerate(block.entries)
         ]
     raise TypeError(f"unknown block {block!r}")
 
 
-def _signatures(page: SignaturePage) -> list:
-    st = styles()
+def _form(block: Block, st) -> list:
+    width = PAGE[0] - 2 * MARGIN_X
+    para = lambda text: _Para(_text(text), st["front_value"])  # noqa: E731
+    head = lambda text: _Para(_text(text), st["front_label"])  # noqa: E731
+    if isinstance(block, TickBoxes):
+        flow = forms.tick_boxes(block, width, para)
+    elif isinstance(block, WritingBox):
+        flow = forms.writing_box(block)
+    elif isinstance(block, FormTable):
+        flow = forms.form_table(block, width, para, head)
+    elif isinstance(block, Fields):
+        flow = forms.fields(block, width, para, head)
+    else:
+        raise TypeError(f"unknown block {block!r}")
+    return [*flow, Spacer(1, 4 * mm)]
+
+
+def _signatures(page: SignaturePage, st) -> list:
     flow: list = [_Para(_text(page.intro), st["body"]), Spacer(1, 6 * mm)]
     cells = []
     for signer in page.signers:

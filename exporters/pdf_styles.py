@@ -21,10 +21,28 @@ BODY_SIZE = 10.5
 # and the PDF would break pages where the Word file does not.
 KEEP = {"section": 40, "sub": 34, "lead": 34}
 LIST_INDENT = 7 * mm
+LARGE = 12 / BODY_SIZE  # large print: body text 12 pt
+LARGE_MIN = 11  # and nothing smaller than this
+
+
+@lru_cache(maxsize=2)
+def styles(large: bool = False) -> dict[str, ParagraphStyle]:
+    """The styles; `large` for a document written on with a pen (the protocol)."""
+    made = _styles()
+    if not large:
+        return made
+    return {
+        name: ParagraphStyle(
+            f"{name}_large", style, fontSize=max(LARGE_MIN, style.fontSize * LARGE),
+            leading=max(LARGE_MIN * 1.3, style.leading * LARGE),
+            spaceAfter=style.spaceAfter * LARGE, spaceBefore=style.spaceBefore * LARGE,
+        )
+        for name, style in made.items()
+    }
 
 
 @lru_cache(maxsize=1)
-def styles() -> dict[str, ParagraphStyle]:
+def _styles() -> dict[str, ParagraphStyle]:
     register()
     bold = f"{FAMILY}-Bold"
     body = ParagraphStyle(
@@ -76,13 +94,15 @@ def styles() -> dict[str, ParagraphStyle]:
     return made
 
 
-@lru_cache(maxsize=16)
-def list_style(level: int, last: bool = False) -> ParagraphStyle:
+@lru_cache(maxsize=32)
+def list_style(level: int, last: bool = False, large: bool = False) -> ParagraphStyle:
     """A list entry at nesting `level`: the label hangs in the indent; the last one
     keeps a body paragraph's distance to what follows."""
-    base = styles()["list"]
+    base = styles(large)["list"]
     return ParagraphStyle(
-        f"list{level}{'last' if last else ''}", base, leftIndent=LIST_INDENT * (level + 1),
+        f"list{level}{'last' if last else ''}{'large' if large else ''}", base,
+        leftIndent=LIST_INDENT * (level + 1),
         bulletIndent=LIST_INDENT * level + 1 * mm, bulletFontName=FAMILY,
-        spaceAfter=styles()["body"].spaceAfter if last else base.spaceAfter,
+        bulletFontSize=base.fontSize if large else base.bulletFontSize,
+        spaceAfter=styles(large)["body"].spaceAfter if last else base.spaceAfter,
     )

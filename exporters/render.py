@@ -11,10 +11,12 @@ from model.entities import Attendance, Decision, DecisionMember, Item, Meeting, 
 from model.errors import NotFoundError, ReferentError
 from model.files import write_atomically
 
-DOCUMENTS = ("dagsorden", "referat", "underskriftsark")
-LATER = {
-    "protokol": "Beslutningsprotokollen kan endnu ikke dannes i denne version.",
-    "opfoelgning": "Opfølgningslisten kan endnu ikke dannes i denne version.",
+DOCUMENTS = ("dagsorden", "referat", "underskriftsark", "protokol", "opfoelgning")
+LATER: dict[str, str] = {}  # documents named on the command line but not made yet
+# Printed in full, closed items too: there is no public version to hand out.
+INTERNAL = {
+    "protokol": "Protokollen er intern og findes ikke i en offentlig udgave.",
+    "opfoelgning": "Opfølgningslisten er intern og findes ikke i en offentlig udgave.",
 }
 FORMATS = ("pdf", "docx")
 
@@ -29,6 +31,7 @@ _EAGER = (
     _items.selectinload(Item.prior_decisions),
     _items.selectinload(Item.attachments),
     _items.joinedload(Item.case),
+    _items.selectinload(Item.follow_ups),
     _decision.selectinload(Decision.member_marks).joinedload(DecisionMember.member),
     _decision.selectinload(Decision.minority_notes).joinedload(MinorityNote.member),
     _decision.selectinload(Decision.corrections),
@@ -45,6 +48,8 @@ def render_meeting(
         raise ReferentError(f"Ukendt dokument: {document}")
     if fmt not in FORMATS:
         raise ReferentError(f"Ukendt format: {fmt}")
+    if public and document in INTERNAL:
+        raise ReferentError(INTERNAL[document])
     meeting = session.scalars(
         select(Meeting).where(Meeting.ext_id == meeting_ext_id).options(*_EAGER)
     ).first()
@@ -57,17 +62,38 @@ def render_meeting(
 
 
 def render_bytes(meeting: Meeting, document: str, fmt: str, public: bool = False) -> bytes:
-    """The document as bytes in `fmt`, for callers that keep it in memory (the UI's preview)."""
-    from exporters.document import build_document
+    """The document as bytes in `fmt`, for callers that keep it in memory (the UI's preview).
 
-    doc = build_document(meeting, document, public)
+    The protocol and the follow-up list are internal: they have no public version."""
+    if public and document in INTERNAL:
+        raise ReferentError(INTERNAL[document])
+    if document == "protokol":
+        from exporters.protocol import build_protocol
+
+        doc = build_protocol(meeting)
+    elif document == "opfoelgning":
+        from exporters.follow_up_list import meeting_follow_up_list
+
+        doc = meeting_follow_up_list(meeting)
+    else:
+        from exporters.document import build_document
+
+        doc = build_document(meeting, document, public)
+    return render_document(doc, fmt, _word_template(meeting))
+
+
+def render_document(doc, fmt: str, template: bytes | None = None) -> bytes:
+    """A neutral Document (such as `follow_up_list.build_follow_up_list`'s) as `fmt` bytes;
+    `template` is a committee's Word template, if any."""
     if fmt == "pdf":
         from exporters.pdf import render_pdf
 
         return render_pdf(doc)
+    if fmt != "docx":
+        raise ReferentError(f"Ukendt format: {fmt}")
     from exporters.docx import render_docx
 
-    return render_docx(doc, template=_word_template(meeting))
+    return render_docx(doc, template=template)
 
 
 def _word_template(meeting: Meeting) -> bytes | None:

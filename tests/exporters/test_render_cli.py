@@ -39,11 +39,11 @@ def test_unknown_meeting_is_one_danish_line(db, tmp_path, capsys):
     assert not out.exists()
 
 
-def test_documents_of_a_later_version_are_refused(db, tmp_path, capsys):
-    argv = ["--db", str(db), "render", "oeu-2026-09-30", "--document", "protokol",
-            "--format", "pdf", "--out", str(tmp_path / "p.pdf")]
+def test_internal_documents_have_no_public_version(db, tmp_path, capsys):
+    argv = ["--db", str(db), "render", "oeu-2026-09-30", "--document", "opfoelgning",
+            "--format", "pdf", "--public", "--out", str(tmp_path / "p.pdf")]
     assert main.main(argv) == 2
-    assert "endnu ikke" in capsys.readouterr().err
+    assert "intern" in capsys.readouterr().err
 
 
 def test_missing_output_folder_leaves_nothing(db, tmp_path, capsys):
