@@ -81,6 +81,10 @@ window = open_window(archive)
 window.show()
 app.processEvents()
 figures = {"usable_s": time.time() - started}
+from PySide6.QtCore import QThreadPool
+from ui.app import warm_up
+warm_up(archive)  # as `run` does; a person takes longer than this to pick a meeting
+QThreadPool.globalInstance().waitForDone()
 from sqlalchemy import select
 from model.entities import Meeting
 with archive.sessions() as session:

@@ -120,6 +120,41 @@ def start_daily_backup(archive) -> None:
     QThreadPool.globalInstance().start(_Backup())
 
 
+def warm_up(archive) -> None:
+    """Read a meeting the way the window does, once, in the background.
+
+    SQLAlchemy compiles each query the first time it runs (about 100 ms for
+    what opening a meeting needs); done here while the secretary looks at
+    the tree, the first meeting she opens shows at once.
+    """
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    class _WarmUp(QRunnable):
+        def run(self) -> None:
+            from sqlalchemy import select
+
+            from model import browse, cases, decisions
+            from model.entities import Item, Meeting
+
+            try:
+                with archive.sessions() as session:
+                    meeting_id = session.scalar(
+                        select(Meeting.id).order_by(Meeting.date.desc()).limit(1)
+                    )
+                    if meeting_id is None:
+                        return
+                    browse.meeting_view(session, meeting_id)
+                    rows = browse.agenda_rows(session, meeting_id)
+                    cases.postponed_items(session, meeting_id)
+                    if rows:
+                        browse.item_view(session, rows[0].id)
+                        decisions.is_locked(session.get(Item, rows[0].id).meeting)
+            except Exception:  # noqa: BLE001 - only an optimisation; the window works without
+                pass
+
+    QThreadPool.globalInstance().start(_WarmUp())
+
+
 def run(db: Path | None = None, db_url: str | None = None) -> int:
     """Open the window on the archive (`--db`, `--db-url`, or the user's default)."""
     app = application()
@@ -135,6 +170,7 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
         return 2
     window = open_window(archive)
     window.show()
+    warm_up(archive)
     start_daily_backup(archive)
     offer_first_steps(window)
     code = app.exec()
