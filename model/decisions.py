@@ -123,7 +123,8 @@ def shown_state(item: Item) -> DecisionState:
 # -- writing ------------------------------------------------------------------------
 
 
-def _editable(session: Session, item_id: int) -> Item:
+def editable_item(session: Session, item_id: int) -> Item:
+    """The item, if its decision may still be changed (its meeting is not signed)."""
     item = get_item(session, item_id)
     if is_locked(item.meeting):
         raise InputError("decision", LOCKED)
@@ -175,7 +176,7 @@ def _write(session: Session, item: Item, wanted: DecisionState | None) -> None:
 
 def _change(session: Session, item_id: int, edit) -> DecisionChange:
     """Apply `edit` (old state -> new state) to the item's decision."""
-    item = _editable(session, item_id)
+    item = editable_item(session, item_id)
     before = state_of(item.decision)
     _write(session, item, edit(before or prefilled(item.meeting)))
     session.expire(item, ["decision"])
@@ -241,7 +242,7 @@ def set_presence(session: Session, item_id: int, member_id: int, kind: str, on: 
     casts no vote, so a vote of theirs goes."""
     if kind not in PRESENCE:
         raise ValueError(f"not a presence mark: {kind}")
-    item = _editable(session, item_id)
+    item = editable_item(session, item_id)
     _member(session, item, member_id)
 
     def edit(old: DecisionState) -> DecisionState:
@@ -259,7 +260,7 @@ def set_vote(session: Session, item_id: int, member_id: int, vote: str | None) -
     """A member's vote: for, against, abstain, or None to take it away."""
     if vote is not None and vote not in VOTES:
         raise ValueError(f"not a vote: {vote}")
-    item = _editable(session, item_id)
+    item = editable_item(session, item_id)
     member = _member(session, item, member_id)
 
     def edit(old: DecisionState) -> DecisionState:
@@ -281,7 +282,7 @@ def set_party_vote(session: Session, item_id: int, party: str, vote: str | None
     """The whole party votes alike: every member of it who takes part in the item."""
     if vote is not None and vote not in VOTES:
         raise ValueError(f"not a vote: {vote}")
-    item = _editable(session, item_id)
+    item = editable_item(session, item_id)
     members = [m.id for m in item.meeting.committee.members if (m.party or "") == party]
     if not members:
         raise InputError("votes", f"Udvalget har ingen medlemmer fra parti {party}.")
@@ -307,7 +308,7 @@ def clear_votes(session: Session, item_id: int) -> DecisionChange:
 def add_minority_note(session: Session, item_id: int, member_id: int, text: str
                       ) -> DecisionChange:
     """A protokoltilførsel: a member's own words in the minutes."""
-    item = _editable(session, item_id)
+    item = editable_item(session, item_id)
     _member(session, item, member_id)
     text = required_text("minority_note", text, "Protokoltilførslen")
     note = (member_id, text)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from model import snapshots
+from model import decisions, snapshots
 from model.agenda import get_item, is_frozen
 from model.checks import InputError, optional_text, required_text
 from model.entities import Attachment, Decision, Item, Section
@@ -135,7 +135,7 @@ def restore_section(session: Session, data: dict[str, Any], index: int) -> int:
 
 def set_decision_text(session: Session, item_id: int, text: str) -> str:
     """Set the decision's text (Markdown); an empty text on a bare decision removes it."""
-    item = get_item(session, item_id)
+    item = decisions.editable_item(session, item_id)
     decision = item.decision
     old = decision.text if decision else ""
     if text == old:
@@ -155,7 +155,7 @@ def set_decision_text(session: Session, item_id: int, text: str) -> str:
 
 def set_postponed(session: Session, item_id: int, postponed: bool) -> bool:
     """Mark the item udsat (it then offers itself to the next meeting); returns the old flag."""
-    item = get_item(session, item_id)
+    item = decisions.editable_item(session, item_id)
     old = bool(item.decision and item.decision.postponed)
     if item.decision is None:
         item.decision = Decision(text="Udsat." if postponed else "")

@@ -311,7 +311,10 @@ class _Importer:
             self.report.removed["item"] += len(dropped)
         for item in meeting.items:
             self.report.count("item", old_items.get(item.ext_id), writer.item_dict(item))
-        self.report.count("meeting", before, writer.meeting_dict(meeting))
+        after = writer.meeting_dict(meeting)
+        if before is not None and before["status"] == "signed":
+            _refuse_changes_to_signed(before, after, path)
+        self.report.count("meeting", before, after)
         self.report.meetings.append(meeting.ext_id)
 
     def _member(self, members: dict[str, Member], ext_id: str, path: tuple) -> Member:
@@ -466,4 +469,32 @@ class _Importer:
                 )
                 for n, c in enumerate(record.get("corrections", []))
             ],
+        )
+
+
+def _refuse_changes_to_signed(before: dict, after: dict, path: tuple) -> None:
+    """A signed protocol is never changed, only added to: a file may add dated
+    corrections to a meeting signed in the archive, and nothing else."""
+
+    def without_corrections(meeting: dict) -> dict:
+        copy = json.loads(json.dumps(meeting))
+        for item in copy["items"]:
+            if item["decision"]:
+                item["decision"]["corrections"] = []
+        return copy
+
+    old_corrections = {
+        item["id"]: item["decision"]["corrections"] for item in before["items"] if item["decision"]
+    }
+    only_added = all(
+        item["decision"]["corrections"][: len(old_corrections.get(item["id"], []))]
+        == old_corrections.get(item["id"], [])
+        for item in after["items"]
+        if item["decision"]
+    )
+    if not only_added or without_corrections(before) != without_corrections(after):
+        raise InterchangeError(
+            place(path),
+            f'mødet "{before["id"]}" er underskrevet i arkivet og kan ikke ændres ved import; '
+            "kun nye, daterede rettelser kan tilføjes",
         )

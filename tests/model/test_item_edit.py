@@ -51,3 +51,19 @@ def test_sections_decision_and_attachments(archive, tmp_path):
         assert content == ("Notat om budget.pdf", b"%PDF-1.4")
         assert a.attachments[0].title == "Notat om budget"
         assert item_edit.set_attachment_field(s, attachment_id, "closed", True) is False
+
+
+def test_a_signed_decision_cannot_be_changed_through_the_item_editor(examples_archive):
+    import pytest
+    from sqlalchemy import select
+
+    from model import item_edit
+    from model.checks import InputError
+    from model.entities import Item
+
+    with examples_archive.transaction() as session:  # oeu-2026-09-30 is signed
+        item_id = session.scalar(select(Item.id).where(Item.ext_id == "oeu-2026-09-30-302"))
+        with pytest.raises(InputError, match="underskrevet"):
+            item_edit.set_decision_text(session, item_id, "Ændret.")
+        with pytest.raises(InputError, match="underskrevet"):
+            item_edit.set_postponed(session, item_id, True)

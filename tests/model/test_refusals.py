@@ -187,7 +187,7 @@ def snapshot(archive):
 def test_refused_with_place_and_archive_unchanged(filled, tmp_path, name, change, where, words):
     document = load_json(PROEVE)
     # Change something valid too, so a partial import would show.
-    document["meetings"][0]["items"][0]["title"] = "Skal ikke nå arkivet"
+    document["committees"][0]["name"] = "Skal ikke nå arkivet"
     change(document)
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document), "utf-8")
@@ -265,3 +265,27 @@ def test_huge_file_is_refused_before_reading(tmp_path, archive, monkeypatch):
     path.write_text(PROEVE.read_text("utf-8"), "utf-8")
     with pytest.raises(InterchangeError, match=r"filen er for stor \(\d+ MB; højst 0 MB\)"):
         import_file(archive, path)
+
+
+def test_a_signed_meeting_only_takes_new_corrections(filled, tmp_path):
+    document = load_json(PROEVE)  # oeu-2026-09-30 is signed
+    document["meetings"] = [document["meetings"][0]]
+    decision = item(document, 1)["decision"]
+    decision["corrections"] = [{"date": "2026-10-20", "text": "Tilføjet: stemmetallet rettet."}]
+    path = tmp_path / "rettelse.json"
+    path.write_text(json.dumps(document), "utf-8")
+
+    report = import_file(filled, path)
+    assert report.updated["meeting"] == 1
+    exported = export_all(filled, ["oeu-2026-09-30"])
+    corrections = exported["meetings"][0]["items"][1]["decision"]["corrections"]
+    assert corrections[-1]["text"] == "Tilføjet: stemmetallet rettet."
+
+    decision["text"] = "Noget andet blev besluttet."
+    path.write_text(json.dumps(document), "utf-8")
+    before = snapshot(filled)
+    with pytest.raises(InterchangeError) as refused:
+        import_file(filled, path)
+    assert refused.value.place == "meetings[0]"
+    assert "underskrevet i arkivet" in refused.value.message
+    assert snapshot(filled) == before

@@ -89,12 +89,14 @@ def test_exported_file_imports_into_a_new_archive_identically(archive, tmp_path)
 
 def test_changed_file_updates_and_removes(archive, tmp_path):
     path = next(p for p in EXAMPLE_FILES if p.stem.startswith("stevns"))
-    import_file(archive, path)
     document = load_json(path)
     meeting = document["meetings"][0]
+    meeting["status"] = "held"  # a signed meeting only takes corrections (test_refusals)
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    import_file(archive, changed)
     meeting["items"][0]["title"] = "Godkendelse af dagsorden (ændret)"
     removed = meeting["items"].pop()
-    changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
 
     report = import_file(archive, changed)
