@@ -3,11 +3,10 @@ and committee, answered here with the answer, printed through the exporters."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from model import browse, follow_ups
 from model.errors import ReferentError
+from model.files import write_atomically
 from ui.decision_commands import FollowUpFieldsCommand
 from ui.dialogs.entry_forms import EntryForm, FormField
 from ui.line_field import ErrorLabel
@@ -182,24 +182,35 @@ class FollowUpList(QDockWidget):
             self.open_item.emit(row.meeting_id, row.item_id)
 
     def print_list(self) -> None:
-        """The opfoelgning document of the chosen row's meeting, once the exporters make it."""
-        row = self.current_row() or (self.rows[0] if self.rows else None)
-        if row is None:
+        """Print the list as it is shown (its filters, across meetings) to a PDF or Word file."""
+        if not self.rows:
             self.error.show_message(self.tr("Listen er tom; der er intet at udskrive."))
             return
-        from exporters.render import render_meeting
-
-        view = self.ws.read(browse.meeting_view, row.meeting_id)
-        work = Path(tempfile.mkdtemp(prefix="referent-"))
-        made = work / f"opfoelgning-{view.ext_id}.pdf"
-        try:
-            self.ws.read(render_meeting, view.ext_id, "opfoelgning", "pdf", False, made)
-        except ReferentError as error:
-            self.error.show_message(str(error))
-            self.ws.failed.emit(str(error))
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Gem opfølgningslisten"), self.tr("Opfølgningsliste.pdf"),
+            self.tr("PDF (*.pdf);;Word (*.docx)"),
+        )
+        if not path:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Gem opfølgningslisten"),
-                                              made.name, self.tr("PDF (*.pdf)"))
-        if path:
-            shutil.copyfile(made, path)
+        fmt = "docx" if path.lower().endswith(".docx") or "docx" in chosen else "pdf"
+        out = Path(path).with_suffix("." + fmt)
+        try:
+            write_atomically(out, self._render(fmt))
+        except (ReferentError, OSError) as error:
+            message = str(error)
+            self.error.show_message(message)
+            self.ws.failed.emit(message)
+            return
         self.error.show_message(None)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+
+    def _render(self, fmt: str) -> bytes:
+        from exporters.follow_up_list import build_follow_up_list
+        from exporters.render import render_document
+
+        committee = self.committee.currentText() if self.committee.currentData() else ""
+        title = self.tr("Opfølgningsliste")
+        who = self.responsible.currentText().strip()
+        if who:
+            title += self.tr(" – ansvarlig: %1").replace("%1", who)
+        return render_document(build_follow_up_list(self.rows, title, committee=committee), fmt)

@@ -185,7 +185,9 @@ def test_a_meeting_not_held_is_refused_in_danish(window, archive, messages):
     assert "beslutninger indtastes, når mødet er afholdt" in messages[-1]
 
 
-def test_follow_up_list_filters_and_answers(window, archive, qtbot, messages, monkeypatch):
+def test_follow_up_list_filters_and_answers(
+    window, archive, qtbot, messages, monkeypatch, tmp_path
+):
     committee_id, meeting_id = held_meeting(archive)
     with archive.transaction() as s:
         other = committees.create_committee(s, "Børneudvalget", "BU", standard_items=[])
@@ -218,11 +220,22 @@ def test_follow_up_list_filters_and_answers(window, archive, qtbot, messages, mo
     assert panel.rows[-1].answer == "Ca. 1,2 mio. kr.; notat sendt 10-09-2020."
     window.undo()
     assert [r.status for r in panel.rows] == ["open", "open"]
-    monkeypatch.setattr("ui.follow_up_list.QFileDialog.getSaveFileName", lambda *a: ("", ""))
+    # Printed as shown: all committees, one responsible person, across meetings.
+    panel.committee.setCurrentIndex(0)
+    panel.responsible.setCurrentText("vejchef")
+    out = tmp_path / "liste.pdf"
+    monkeypatch.setattr("ui.follow_up_list.QFileDialog.getSaveFileName",
+                        lambda *a: (str(out), "PDF (*.pdf)"))
+    opened = []
+    monkeypatch.setattr("ui.follow_up_list.QDesktopServices.openUrl", opened.append)
     panel.print_list()
-    # Until the exporters make the opfoelgning document, their Danish refusal is shown.
-    refused = panel.error.text()
-    assert refused == "" or (refused.startswith("Opfølgningslisten") and messages[-1] == refused)
+    assert panel.error.text() == "" and opened
+    from tests.exporters.helpers import pdf_pages
+
+    text = " ".join(" ".join(pdf_pages(out.read_bytes())).split())
+    assert "Notat om vejbump" in text and "Pris på cykelsti" in text
+    assert "Tal for ventelister" not in text
+    assert "ansvarlig: vejchef" in text
 
 
 def test_the_committee_edits_its_standard_decisions(window, archive, qtbot):
