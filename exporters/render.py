@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
-from model.entities import Attendance, Decision, DecisionMember, Item, Meeting, MinorityNote
+from model.entities import Meeting
 from model.errors import NotFoundError, ReferentError
 from model.files import write_atomically
+from model.meetings import load_meeting
 
 DOCUMENTS = ("dagsorden", "referat", "underskriftsark", "protokol", "opfoelgning")
 LATER: dict[str, str] = {}  # documents named on the command line but not made yet
@@ -19,24 +19,6 @@ INTERNAL = {
     "opfoelgning": "Opfølgningslisten er intern og findes ikke i en offentlig udgave.",
 }
 FORMATS = ("pdf", "docx")
-
-# A 200-item meeting lazily loaded costs 1,400 queries and a second; these make it a dozen.
-_items = selectinload(Meeting.items)
-_decision = _items.selectinload(Item.decision)
-_EAGER = (
-    joinedload(Meeting.committee),
-    selectinload(Meeting.attendance).joinedload(Attendance.member),
-    selectinload(Meeting.attendance).joinedload(Attendance.substitute_member),
-    _items.selectinload(Item.sections),
-    _items.selectinload(Item.prior_decisions),
-    _items.selectinload(Item.attachments),
-    _items.joinedload(Item.case),
-    _items.selectinload(Item.follow_ups),
-    _decision.selectinload(Decision.member_marks).joinedload(DecisionMember.member),
-    _decision.selectinload(Decision.minority_notes).joinedload(MinorityNote.member),
-    _decision.selectinload(Decision.corrections),
-)
-
 
 def render_meeting(
     session: Session, meeting_ext_id: str, document: str, fmt: str, public: bool, out: Path
@@ -50,11 +32,9 @@ def render_meeting(
         raise ReferentError(f"Ukendt format: {fmt}")
     if public and document in INTERNAL:
         raise ReferentError(INTERNAL[document])
-    meeting = session.scalars(
-        select(Meeting).where(Meeting.ext_id == meeting_ext_id).options(*_EAGER)
-    ).first()
+    meeting = load_meeting(session, meeting_ext_id)  # a dozen queries, not one per item
     if meeting is None:
-        raise NotFoundError(f"Mødet {meeting_ext_id!r} findes ikke i arkivet.")
+        raise NotFoundError(f'Mødet "{meeting_ext_id}" findes ikke i arkivet.')
     out = Path(out)
     if not out.parent.exists():
         raise ReferentError(f"Mappen {out.parent} findes ikke.")
