@@ -170,24 +170,29 @@ def move_item(session: Session, item_id: int, index: int) -> AgendaChange:
     return AgendaChange(meeting.id, item.id, old, renumbered)
 
 
+def copy_of_item(old: Item, **fields: Any) -> Item:
+    """A new, unnumbered item with `old`'s title, settings and sections (not its decision)."""
+    item = Item(
+        ext_id=new_ext_id("punkt"),
+        number=0,
+        title=old.title,
+        closed=old.closed,
+        public_title=old.public_title,
+        part=old.part,
+        journal_number=old.journal_number,
+        presenters=old.presenters,
+        **fields,
+    )
+    item.sections = [Section(heading=s.heading, text=s.text) for s in old.sections]
+    return item
+
+
 def copy_agenda(session: Session, source_meeting_id: int, meeting_id: int) -> list[int]:
     """Copy the items of an earlier meeting (titles, sections, case; no decisions) to the end."""
     source = get_meeting(session, source_meeting_id)
     meeting = get_meeting(session, meeting_id)
     added = []
     for old in source.items:
-        item = Item(
-            ext_id=new_ext_id("punkt"),
-            number=0,
-            title=old.title,
-            closed=old.closed,
-            public_title=old.public_title,
-            part=old.part,
-            case=old.case,
-            journal_number=old.journal_number,
-            time_slot=old.time_slot,
-            presenters=old.presenters,
-        )
-        item.sections = [Section(heading=s.heading, text=s.text) for s in old.sections]
+        item = copy_of_item(old, case=old.case, time_slot=old.time_slot)
         added.append(_insert(session, meeting, item, None).item_id)
     return added

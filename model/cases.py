@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from model.agenda import AgendaChange, _insert, get_item, get_meeting
+from model.agenda import AgendaChange, _insert, copy_of_item, get_item, get_meeting
 from model.checks import optional_text, required_text
-from model.entities import Attachment, Case, Decision, Item, Meeting, PriorDecision, Section
+from model.entities import Attachment, Case, Decision, Item, Meeting, PriorDecision
 from model.ids import new_ext_id
 
 
@@ -153,18 +153,7 @@ def carry_over(
         case = create_case(session, old.title, old.effective_journal_number)
         old.case = case
     with session.no_autoflush:  # the new item is half-built until it is inserted
-        item = Item(
-            ext_id=new_ext_id("punkt"),
-            number=0,
-            title=old.title,
-            closed=old.closed,
-            public_title=old.public_title,
-            part=old.part,
-            journal_number=old.journal_number,
-            presenters=old.presenters,
-            extra={"carried_from": old.ext_id},
-        )
-        item.sections = [Section(heading=s.heading, text=s.text) for s in old.sections]
+        item = copy_of_item(old, extra={"carried_from": old.ext_id})
         item.prior_decisions = [
             PriorDecision(body=p.body, date=p.date, item_number=p.item_number, text=p.text)
             for p in old.prior_decisions
