@@ -127,6 +127,7 @@ class SectionView:
     id: int
     heading: str
     text: str
+    version: int = 1  # the row's counter, handed back with an edit (model.saving)
 
 
 @dataclass
@@ -167,6 +168,10 @@ class ItemView:
     prior_decisions: list[PriorView] = field(default_factory=list)
     decision_text: str = ""
     postponed: bool = False
+    # Row counters the editor hands back with an edit, so a stale copy is refused;
+    # the decision's is 0 while the item has none.
+    version: int = 1
+    decision_version: int = 0
 
 
 def item_view(session: Session, item_id: int) -> ItemView:
@@ -208,7 +213,7 @@ def item_view(session: Session, item_id: int) -> ItemView:
         time_slot=item.time_slot,
         presenters=item.presenters,
         frozen=is_frozen(item.meeting),
-        sections=[SectionView(s.id, s.heading, s.text) for s in item.sections],
+        sections=[SectionView(s.id, s.heading, s.text, s.version) for s in item.sections],
         attachments=[
             AttachmentView(a.id, a.title, a.filename, a.closed, a.id in with_content)
             for a in item.attachments
@@ -218,4 +223,6 @@ def item_view(session: Session, item_id: int) -> ItemView:
         ],
         decision_text=decision.text if decision else "",
         postponed=bool(decision and decision.postponed),
+        version=item.version,
+        decision_version=decision.version if decision else 0,
     )

@@ -24,3 +24,34 @@ class NotFoundError(ReferentError):
 
 class ConflictError(ReferentError):
     """An edit was based on a copy that someone else has changed since."""
+
+
+class EditConflict(ConflictError):
+    """A text or field changed in the archive after the editor showed it.
+
+    Carries both versions, so the program can show them side by side and let
+    the secretary choose, instead of one of them being lost without a word.
+    """
+
+    def __init__(self, what: str, mine: object, theirs: object, expected_version: int,
+                 current_version: int):
+        self.what = what
+        self.mine = mine  # din udgave: what the secretary typed
+        self.theirs = theirs  # arkivets udgave: what is stored now
+        self.expected_version = expected_version
+        self.current_version = current_version
+        super().__init__(
+            f"{what} er ændret af en anden, efter at du begyndte at rette; "
+            "din ændring er ikke gemt."
+        )
+
+    @classmethod
+    def check(cls, expected_version: int | None, current_version: int, what: str,
+              mine: object, theirs: object) -> None:
+        """Refuse an edit based on an older version; None means the caller does not check.
+
+        When the archive already holds exactly what was typed, nothing can be lost.
+        """
+        if expected_version is None or expected_version == current_version or mine == theirs:
+            return
+        raise cls(what, mine, theirs, expected_version, current_version)

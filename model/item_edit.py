@@ -15,7 +15,14 @@ from model import decisions, snapshots
 from model.agenda import get_item, is_frozen
 from model.checks import InputError, optional_text, required_text
 from model.entities import Attachment, Decision, Item, Section
-from model.errors import NotFoundError
+from model.errors import EditConflict, NotFoundError
+
+# How a refused edit names what it concerns (EditConflict's message).
+FIELD_NAMES = {
+    "title": "Titlen", "closed": "Lukket-markeringen", "public_title": "Den offentlige titel",
+    "journal_number": "Journalnummeret", "time_slot": "Tidsrummet",
+    "presenters": "Fremlæggerne", "number": "Nummeret", "part": "Placeringen på dagsordenen",
+}
 
 ITEM_FIELDS = (
     "title", "closed", "public_title", "journal_number", "time_slot", "presenters", "number",
@@ -60,11 +67,17 @@ def _numbers_in_meeting(item: Item) -> set[int]:
     return {other.number for other in item.meeting.items if other.id != item.id}
 
 
-def set_item_field(session: Session, item_id: int, field: str, value: Any) -> Any:
-    """Set one field of an item; returns the old value."""
+def set_item_field(session: Session, item_id: int, field: str, value: Any,
+                   expected_version: int | None = None) -> Any:
+    """Set one field of an item; returns the old value.
+
+    With `expected_version` (the item's version the editor showed) an item
+    changed since by someone else is refused with an EditConflict.
+    """
     item = get_item(session, item_id)
     new = _clean(item, field, value)
     old = getattr(item, field)
+    EditConflict.check(expected_version, item.version, FIELD_NAMES[field], new, old)
     if new != old:
         setattr(item, field, new)
         session.flush()
@@ -81,20 +94,30 @@ def get_section(session: Session, section_id: int) -> Section:
     return section
 
 
-def set_section_text(session: Session, section_id: int, text: str) -> str:
-    """Store a section's Markdown text; returns the old text."""
+def set_section_text(session: Session, section_id: int, text: str,
+                     expected_version: int | None = None) -> str:
+    """Store a section's Markdown text; returns the old text.
+
+    With `expected_version`, a section changed since is refused (EditConflict).
+    """
     section = get_section(session, section_id)
     old = section.text
+    EditConflict.check(
+        expected_version, section.version, f"Afsnittet »{section.heading}«", text, old
+    )
     if text != old:
         section.text = text
         session.flush()
     return old
 
 
-def set_section_heading(session: Session, section_id: int, heading: str) -> str:
+def set_section_heading(session: Session, section_id: int, heading: str,
+                        expected_version: int | None = None) -> str:
     section = get_section(session, section_id)
     old = section.heading
-    section.heading = required_text("heading", heading, "Overskriften")
+    new = required_text("heading", heading, "Overskriften")
+    EditConflict.check(expected_version, section.version, "Overskriften", new, old)
+    section.heading = new
     session.flush()
     return old
 
@@ -133,11 +156,18 @@ def restore_section(session: Session, data: dict[str, Any], index: int) -> int:
 # -- decision -------------------------------------------------------------
 
 
-def set_decision_text(session: Session, item_id: int, text: str) -> str:
-    """Set the decision's text (Markdown); an empty text on a bare decision removes it."""
+def set_decision_text(session: Session, item_id: int, text: str,
+                      expected_version: int | None = None) -> str:
+    """Set the decision's text (Markdown); an empty text on a bare decision removes it.
+
+    `expected_version` is the decision's version the editor showed (0: none
+    yet); a decision added or changed since is refused (EditConflict).
+    """
     item = decisions.editable_item(session, item_id)
     decision = item.decision
     old = decision.text if decision else ""
+    current = decision.version if decision else 0
+    EditConflict.check(expected_version, current, "Beslutningen", text, old)
     if text == old:
         return old
     if decision is None:
