@@ -31,3 +31,20 @@ def test_edits_are_found_at_once_and_letters_stay_apart(archive):
         agenda.delete_item(s, m.items[0].id)
     with archive.sessions() as s:
         assert search.search(s, "lamper") == []
+
+
+def test_an_index_of_an_older_definition_is_made_again(examples_archive):
+    from model import search
+
+    engine = examples_archive.engine
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE search_index")
+        connection.exec_driver_sql(
+            "CREATE VIRTUAL TABLE search_index USING fts5(title, body)"  # as an old version did
+        )
+    assert search.ensure_index(engine) is True
+    assert search.ensure_index(engine) is False
+    with examples_archive.sessions() as session:
+        assert {hit.number for hit in search.search(session, "balanceforslag")} >= {193}
