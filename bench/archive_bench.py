@@ -96,6 +96,10 @@ figures["window_open_200_ms"] = (time.perf_counter() - t) * 1000
 t = time.perf_counter()
 window.search_panel.search("budgettet")
 app.processEvents()
+figures["window_first_search_ms"] = (time.perf_counter() - t) * 1000  # the panel opens too
+t = time.perf_counter()
+window.search_panel.search("overførsel")
+app.processEvents()
 figures["window_search_ms"] = (time.perf_counter() - t) * 1000
 figures["gui_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(figures), flush=True)
@@ -171,7 +175,8 @@ def main() -> None:
     g = median_of([gui_probe(args.archive, "u1-2024-09") for _ in range(args.runs)])
     print(f"start to usable main window:              {g['usable_s'] * 1000:6.0f} ms")
     print(f"open the 200-item meeting in the window:  {g['window_open_200_ms']:6.1f} ms")
-    print(f"search from the window's search box:      {g['window_search_ms']:6.1f} ms")
+    print(f"first search in the window (panel opens): {g['window_first_search_ms']:6.1f} ms")
+    print(f"next search in the window:                {g['window_search_ms']:6.1f} ms")
     print(f"peak memory of the program:               {g['gui_peak_mb']:6.0f} MB")
 
 
