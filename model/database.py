@@ -67,6 +67,21 @@ class Archive:
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
 
+    def restore_from(self, backup: Path) -> Path | None:
+        """Put a backup copy in this archive's place while it is open; returns the copy
+        of the archive as it was. A copy from an older Referent is brought up to date."""
+        if self.path is None:
+            raise ArchiveError(
+                "En databaseserver gendannes med serverens egne værktøjer (pg_restore)."
+            )
+        self.engine.dispose()  # no pooled connection holds a read of the old pages
+        before = backups.restore(Path(backup), self.path)
+        migrations.upgrade(
+            self.engine, backup=lambda: backups.make_backup(self.path, "foer-opgradering")
+        )
+        search.ensure_index(self.engine)
+        return before
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
             self.tr("&Eksportér dokument…"), self.export_document, ctrl | Qt.Key.Key_E,
             self.tr("Dagsorden eller referat som PDF eller Word"),
         )
+        self.act_restore = self._action(
+            self.tr("Gendan &sikkerhedskopi…"), self.restore_backup, None,
+            self.tr("Gendan arkivet fra en af dets daglige kopier"),
+        )
         self.act_quit = self._action(self.tr("&Afslut"), self.close, S.Quit)
         self.act_undo = self._action(self.tr("&Fortryd"), self.undo, S.Undo)
         self.act_redo = self._action(self.tr("&Gentag"), self.redo, S.Redo)
@@ -145,7 +149,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Filer"))
         for action in (self.act_new_meeting, self.act_committees, None, self.act_import,
-                       self.act_export_file, self.act_export, None, self.act_quit):
+                       self.act_export_file, self.act_export, None, self.act_restore, None,
+                       self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = bar.addMenu(self.tr("&Rediger"))
         for action in (self.act_undo, self.act_redo, None, self.act_new_item,
@@ -520,6 +525,19 @@ class MainWindow(QMainWindow):
         self.ws.undo_stack.clear()  # the steps before may no longer fit what is stored
         self.ws.committees_changed.emit()
         QMessageBox.information(self, self.tr("Indlæst"), report.summary())
+
+    def restore_backup(self) -> None:
+        from ui.dialogs.restore_dialog import RestoreDialog
+
+        self.editor.flush()
+        dialog = RestoreDialog(self.ws.archive, self)
+        if dialog.exec() and dialog.restored_from is not None:
+            self.ws.undo_stack.clear()  # the steps were taken on the archive as it was
+            self._show_meeting(None)
+            self.ws.committees_changed.emit()
+            self.statusBar().showMessage(
+                self.tr("Arkivet er gendannet fra %1.").replace("%1", dialog.restored_from.name)
+            )
 
     def export_interchange(self) -> None:
         from model.interchange import export_file
