@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import attachments, browse, cases, decisions, item_edit
+from model import attachments, browse, cases, decisions, item_edit, saving
 from model.checks import InputError
 from model.entities import Item
 from model.errors import ReferentError
-from ui import commands
+from ui import commands, conflicts
 from ui.item_sections import SectionBox
 from ui.line_field import ErrorLabel, LineField
 from ui.markdown_edit import MarkdownEdit
@@ -48,6 +48,10 @@ class ItemEditor(QWidget):
         self.headings: list[str] = []
         self._pushing = False
         self._last_text: MarkdownEdit | None = None
+        # The versions the shown values are based on (see ui.conflicts).
+        self._item_version = 0
+        self._decision_version = 0
+        self._decision_stored = ""
         self._build()
         self.ws.item_changed.connect(self._on_item_changed)
         self.show_item(None)
@@ -229,6 +233,7 @@ class ItemEditor(QWidget):
             }
             for name, value in values.items():
                 self.fields[name].set_value(value)
+            self._item_version = v.version
             self.fields["number"].setReadOnly(not v.frozen)
             self.fields["number"].setToolTip(
                 "" if v.frozen else self.tr("Punkterne nummereres selv, til dagsordenen udsendes.")
@@ -251,7 +256,7 @@ class ItemEditor(QWidget):
                 ) or self.tr("Ingen.")
             )
             self.prior_button.setEnabled(v.case_id is not None)
-            self.decision.set_markdown(v.decision_text)
+            self._show_decision(v.decision_text, v.decision_version)
             self.decision_error.show_message(None)
             # A signed protocol is only added to, in the decision entry mode (Tilføj rettelse).
             locked = self.ws.read(lambda s: decisions.is_locked(s.get(Item, v.id).meeting))
@@ -275,7 +280,7 @@ class ItemEditor(QWidget):
             self.sections_layout.addWidget(box)
             self.section_boxes.append(box)
         for box, section in zip(self.section_boxes, sections, strict=False):
-            box.show_section(section.id, section.heading, section.text)
+            box.show_section(section.id, section.heading, section.text, section.version)
             box.show()
         for box in self.section_boxes[len(sections):]:
             box.hide()
@@ -329,13 +334,22 @@ class ItemEditor(QWidget):
             return
         field = self.fields[name]
         try:
-            old = self.ws.write(item_edit.set_item_field, v.id, name, text)
-        except InputError as error:
+            outcome = conflicts.save(
+                self.ws, saving.save_item_field, (v.id, name), text, self._item_version,
+                field.stored(), self, whole_row=False,
+            )
+        except (InputError, ReferentError) as error:
             field.refuse(str(error))
             return
-        except ReferentError as error:
-            field.refuse(str(error))
+        self._item_version = outcome.version
+        if outcome.kind == conflicts.THEIRS:
+            field.set_value(conflicts.shown(outcome.conflict.theirs))
+            self.ws.agenda_changed.emit(v.meeting_id)
             return
+        if outcome.kind == conflicts.CANCELLED:
+            field.refuse(str(outcome.conflict))
+            return
+        old = outcome.saved.old
         field.accept()
         new = int(text) if name == "number" else text
         label = {"number": self.tr("nummer"), "title": self.tr("titel")}.get(name, name)
@@ -347,7 +361,10 @@ class ItemEditor(QWidget):
 
     def _closed_toggled(self, on: bool) -> None:
         v = self.view
-        old = self.ws.write(item_edit.set_item_field, v.id, "closed", on)
+        saved = self.ws.write(saving.save_item_field, v.id, "closed", on, None)
+        old = saved.old
+        if saved.previous_version == self._item_version:
+            self._item_version = saved.version
         self.fields["public_title"].setEnabled(on)
         self._push(commands.ItemFieldCommand(
             self.ws, v.meeting_id, v.id, "closed", old, on, self.tr("lukket")
@@ -356,29 +373,58 @@ class ItemEditor(QWidget):
 
     def _commit_section(self, section_id: int, text: str) -> None:
         v = self.view
+        box = next(b for b in self.section_boxes if b.section_id == section_id)
         try:
-            old = self.ws.write(item_edit.set_section_text, section_id, text)
+            outcome = conflicts.save(
+                self.ws, saving.save_section_text, (section_id,), text, box.version,
+                box.stored, self,
+            )
         except ReferentError as error:
             self.ws.failed.emit(str(error))
             return
-        heading = next((s.heading for s in v.sections if s.id == section_id), "")
-        for section in v.sections:
-            if section.id == section_id:
-                section.text = text
-        self._push(commands.TextCommand(
-            self.ws, v.meeting_id, v.id, ("section", section_id), old, text, heading
-        ))
+        section = next(s for s in v.sections if s.id == section_id)
+        if outcome.kind == conflicts.CANCELLED:
+            box.edit.mark_unsaved(box.stored)
+            self.ws.failed.emit(str(outcome.conflict))
+            return
+        if outcome.kind == conflicts.THEIRS:
+            text = outcome.conflict.theirs
+            box.show_section(section_id, section.heading, text, outcome.version)
+        else:
+            box.version, box.stored = outcome.version, text
+            self._push(commands.TextCommand(
+                self.ws, v.meeting_id, v.id, ("section", section_id), outcome.saved.old, text,
+                section.heading,
+            ))
+        section.text, section.version = text, box.version
+
+    def _show_decision(self, text: str, version: int) -> None:
+        self.decision.set_markdown(text)
+        self._decision_stored, self._decision_version = text, version
 
     def _commit_decision(self, text: str) -> None:
         v = self.view
         try:
-            old = self.ws.write(item_edit.set_decision_text, v.id, text)
+            outcome = conflicts.save(
+                self.ws, saving.save_decision_text, (v.id,), text, self._decision_version,
+                self._decision_stored, self,
+            )
         except ReferentError as error:
             self.decision_error.show_message(str(error))
             return
-        self._push(commands.TextCommand(
-            self.ws, v.meeting_id, v.id, ("decision", v.id), old, text, self.tr("beslutning")
-        ))
+        if outcome.kind == conflicts.CANCELLED:
+            self.decision.mark_unsaved(self._decision_stored)
+            self.decision_error.show_message(str(outcome.conflict))
+            return
+        if outcome.kind == conflicts.THEIRS:
+            self._show_decision(outcome.conflict.theirs, outcome.version)
+        else:
+            self._decision_stored, self._decision_version = text, outcome.version
+            self._push(commands.TextCommand(
+                self.ws, v.meeting_id, v.id, ("decision", v.id), outcome.saved.old, text,
+                self.tr("beslutning"),
+            ))
+        self.decision_error.show_message(None)
         self.ws.agenda_changed.emit(v.meeting_id)
 
     def _postponed_toggled(self, on: bool) -> None:
@@ -388,7 +434,7 @@ class ItemEditor(QWidget):
         self._push(commands.PostponedCommand(self.ws, v.meeting_id, v.id, old, on))
         self.ws.agenda_changed.emit(v.meeting_id)
         self.view = self.ws.read(browse.item_view, v.id)
-        self.decision.set_markdown(self.view.decision_text)
+        self._show_decision(self.view.decision_text, self.view.decision_version)
 
     # -- sections ----------------------------------------------------------------
 

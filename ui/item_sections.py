@@ -17,6 +17,9 @@ class SectionBox(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.section_id = 0
+        # What the archive held when shown or last saved, and its version: the base of an edit.
+        self.version = 0
+        self.stored = ""
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setBold(True)
@@ -38,8 +41,9 @@ class SectionBox(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.edit)
 
-    def show_section(self, section_id: int, heading: str, text: str) -> None:
+    def show_section(self, section_id: int, heading: str, text: str, version: int) -> None:
         self.section_id = section_id
+        self.version, self.stored = version, text
         self.heading.setText(heading)
         self.edit.setAccessibleName(heading)
         self.edit.set_markdown(text)

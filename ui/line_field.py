@@ -73,6 +73,10 @@ class LineField(QWidget):
     def value(self) -> str:
         return self.edit.text()
 
+    def stored(self) -> str:
+        """The value as last shown from, or stored in, the archive."""
+        return self._saved
+
     def commit(self) -> None:
         self._timer.stop()
         if self.edit.text() != self._saved:

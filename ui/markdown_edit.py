@@ -55,6 +55,10 @@ class MarkdownEdit(QTextEdit):
     def markdown(self) -> str:
         return to_markdown(self.document())
 
+    def mark_unsaved(self, stored: str) -> None:
+        """The shown text was not stored (a refused save): the next commit offers it again."""
+        self._saved = stored
+
     def is_dirty(self) -> bool:
         return self._timer.isActive()
 
