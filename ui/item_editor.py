@@ -52,6 +52,7 @@ class ItemEditor(QWidget):
         self._item_version = 0
         self._decision_version = 0
         self._decision_stored = ""
+        self._settling = False
         self._build()
         self.ws.item_changed.connect(self._on_item_changed)
         self.show_item(None)
@@ -321,6 +322,17 @@ class ItemEditor(QWidget):
                 box.edit.commit()
         self.decision.commit()
 
+    def _save(self, operation, args, value, expected, stored, **kw) -> conflicts.Outcome | None:
+        """conflicts.save; None while another save is being settled, since the dialog's
+        event loop lets other fields' autosaves run, and one question at a time is enough."""
+        if self._settling:
+            return None
+        self._settling = True
+        try:
+            return conflicts.save(self.ws, operation, args, value, expected, stored, self, **kw)
+        finally:
+            self._settling = False
+
     def _push(self, command) -> None:
         self._pushing = True
         try:
@@ -334,12 +346,15 @@ class ItemEditor(QWidget):
             return
         field = self.fields[name]
         try:
-            outcome = conflicts.save(
-                self.ws, saving.save_item_field, (v.id, name), text, self._item_version,
-                field.stored(), self, whole_row=False,
+            outcome = self._save(
+                saving.save_item_field, (v.id, name), text, self._item_version,
+                field.stored(), whole_row=False,
             )
         except (InputError, ReferentError) as error:
             field.refuse(str(error))
+            return
+        if outcome is None:
+            field.retry_later()
             return
         self._item_version = outcome.version
         if outcome.kind == conflicts.THEIRS:
@@ -375,12 +390,14 @@ class ItemEditor(QWidget):
         v = self.view
         box = next(b for b in self.section_boxes if b.section_id == section_id)
         try:
-            outcome = conflicts.save(
-                self.ws, saving.save_section_text, (section_id,), text, box.version,
-                box.stored, self,
+            outcome = self._save(
+                saving.save_section_text, (section_id,), text, box.version, box.stored
             )
         except ReferentError as error:
             self.ws.failed.emit(str(error))
+            return
+        if outcome is None:
+            box.edit.mark_unsaved(box.stored, retry=True)
             return
         section = next(s for s in v.sections if s.id == section_id)
         if outcome.kind == conflicts.CANCELLED:
@@ -405,12 +422,15 @@ class ItemEditor(QWidget):
     def _commit_decision(self, text: str) -> None:
         v = self.view
         try:
-            outcome = conflicts.save(
-                self.ws, saving.save_decision_text, (v.id,), text, self._decision_version,
-                self._decision_stored, self,
+            outcome = self._save(
+                saving.save_decision_text, (v.id,), text, self._decision_version,
+                self._decision_stored,
             )
         except ReferentError as error:
             self.decision_error.show_message(str(error))
+            return
+        if outcome is None:
+            self.decision.mark_unsaved(self._decision_stored, retry=True)
             return
         if outcome.kind == conflicts.CANCELLED:
             self.decision.mark_unsaved(self._decision_stored)

@@ -73,6 +73,10 @@ class LineField(QWidget):
     def value(self) -> str:
         return self.edit.text()
 
+    def retry_later(self) -> None:
+        """Offer the typed value again after the usual pause (it could not be saved now)."""
+        self._timer.start()
+
     def stored(self) -> str:
         """The value as last shown from, or stored in, the archive."""
         return self._saved

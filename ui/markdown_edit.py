@@ -55,9 +55,12 @@ class MarkdownEdit(QTextEdit):
     def markdown(self) -> str:
         return to_markdown(self.document())
 
-    def mark_unsaved(self, stored: str) -> None:
-        """The shown text was not stored (a refused save): the next commit offers it again."""
+    def mark_unsaved(self, stored: str, retry: bool = False) -> None:
+        """The shown text was not stored: the next commit offers it again (with `retry`,
+        the autosave does, shortly; a refused save waits for the secretary instead)."""
         self._saved = stored
+        if retry:
+            self._timer.start()
 
     def is_dirty(self) -> bool:
         return self._timer.isActive()

@@ -155,3 +155,32 @@ def test_dialog_shows_both_versions_and_reports_the_choice(qtbot):
     assert set(buttons) >= {"Behold min udgave", "Brug arkivets udgave", "Annullér"}
     buttons["Brug arkivets udgave"].click()
     assert dialog.choice == conflict_dialog.USE_THEIRS
+
+
+def test_one_question_at_a_time(window, archive, qtbot, asked, monkeypatch):
+    item_id = _open_item(window, archive)
+    box = window.editor.section_boxes[0]
+    title = window.editor.fields["title"]
+    _another_secretary(archive, item_edit.set_section_text, box.section_id, "Deres tekst")
+    _another_secretary(archive, item_edit.set_item_field, item_id, "title", "Deres titel")
+    title.edit.selectAll()
+    qtbot.keyClicks(title.edit, "Min titel")  # typed, not yet saved
+    open_dialogs = []
+
+    def ask(_parent, conflict):
+        open_dialogs.append(conflict)
+        # The real dialog takes the focus, and the title field saves on losing it.
+        title.commit()
+        asked.append((conflict.mine, conflict.theirs, len(open_dialogs)))
+        open_dialogs.pop()
+        return KEEP_MINE
+
+    monkeypatch.setattr(ConflictDialog, "ask", ask)
+    _type(qtbot, box.edit, "Min tekst")
+    box.edit.commit()
+    assert section_texts(archive, item_id)[0] == "Min tekst"
+    # The title waited for the first question to be answered, then asked its own.
+    qtbot.waitUntil(lambda: item(archive, item_id).title == "Min titel", timeout=3000)
+    assert [(mine, depth) for mine, _theirs, depth in asked] == [
+        ("Min tekst", 1), ("Min titel", 1)
+    ]
