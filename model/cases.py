@@ -102,6 +102,16 @@ def add_case_history(session: Session, item_id: int) -> list[int]:
     return [p.id for p in added]
 
 
+def remove_prior_decisions(session: Session, item_id: int, prior_ids: list[int]) -> None:
+    """Take these prior decisions off the item again (undo of `add_case_history`)."""
+    item = get_item(session, item_id)
+    wanted = set(prior_ids)
+    for prior in [p for p in item.prior_decisions if p.id in wanted]:
+        item.prior_decisions.remove(prior)
+    item.prior_decisions.reorder()
+    session.flush()
+
+
 def postponed_items(session: Session, meeting_id: int) -> list[Item]:
     """Items udsat at the committee's earlier meetings that no later meeting has taken up."""
     meeting = get_meeting(session, meeting_id)

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from model import agenda, cases, item_edit
+from model import agenda, cases, item_edit, meeting_setup
 from model.errors import ReferentError
 from ui.workspace import Workspace
 
@@ -240,3 +240,109 @@ class PostponedCommand(_Command):
 
     def revert(self) -> None:
         self._set(self.old)
+
+
+class SectionCommand(_Command):
+    """A section added or removed: both directions are a remove and a restore (same id)."""
+
+    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, section_id: int,
+                 added: bool, text: str, snapshot: tuple | None = None):
+        super().__init__(ws, text)
+        self.meeting_id, self.item_id, self.section_id = meeting_id, item_id, section_id
+        self.added = added
+        self.snapshot = snapshot
+
+    def _remove(self) -> None:
+        self.snapshot = self.ws.write(item_edit.remove_section, self.section_id)
+        self._changed()
+
+    def _restore(self) -> None:
+        data, index = self.snapshot
+        self.section_id = self.ws.write(item_edit.restore_section, data, index)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.ws.item_changed.emit(self.item_id)
+        self.ws.select_item.emit(self.meeting_id, self.item_id)
+
+    def apply(self) -> None:
+        self._restore() if self.added else self._remove()
+
+    def revert(self) -> None:
+        self._remove() if self.added else self._restore()
+
+
+def _advance_from(session, meeting_id: int, old: str) -> tuple[str, str]:
+    """The status step again, only from the status it was taken from."""
+    current = agenda.get_meeting(session, meeting_id).status
+    if current != old:
+        raise ReferentError(tr("Mødets status er ændret siden; trinnet gentages ikke."))
+    return meeting_setup.advance_status(session, meeting_id)
+
+
+class StatusCommand(_Command):
+    """The meeting moved one status step on; undo sets the status it had."""
+
+    def __init__(self, ws: Workspace, meeting_id: int, old: str, new: str):
+        super().__init__(ws, tr("Næste trin"))
+        self.meeting_id, self.old, self.new = meeting_id, old, new
+
+    def _changed(self) -> None:
+        self.ws.meeting_changed.emit(self.meeting_id)
+        self.ws.agenda_changed.emit(self.meeting_id)
+
+    def apply(self) -> None:
+        self.ws.write(_advance_from, self.meeting_id, self.old)
+        self._changed()
+
+    def revert(self) -> None:
+        self.ws.write(meeting_setup.set_status, self.meeting_id, self.old)
+        self._changed()
+
+
+def _set_meeting_details(session, meeting_id: int, fields: dict[str, Any],
+                         attendance: list) -> None:
+    meeting_setup.update_meeting(session, meeting_id, **fields)
+    meeting_setup.set_attendance(session, meeting_id, attendance)
+
+
+class MeetingDetailsCommand(_Command):
+    """One OK of the meeting dialog: details and attendance before and after."""
+
+    def __init__(self, ws: Workspace, meeting_id: int, old: tuple[dict[str, Any], list],
+                 new: tuple[dict[str, Any], list]):
+        super().__init__(ws, tr("Mødeoplysninger"))
+        self.meeting_id, self.old, self.new = meeting_id, old, new
+
+    def _set(self, state: tuple[dict[str, Any], list]) -> None:
+        fields, attendance = state
+        self.ws.write(_set_meeting_details, self.meeting_id, fields, attendance)
+        self.ws.meeting_changed.emit(self.meeting_id)
+        self.ws.agenda_changed.emit(self.meeting_id)
+        self.ws.committees_changed.emit()  # a new date may move the meeting in the tree
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+
+class CaseHistoryCommand(_Command):
+    """The case's earlier decisions fetched into the item's prior decisions."""
+
+    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, added: list[int]):
+        super().__init__(ws, tr("Hent sagens tidligere beslutninger"))
+        self.meeting_id, self.item_id, self.added = meeting_id, item_id, added
+
+    def _changed(self) -> None:
+        self.ws.item_changed.emit(self.item_id)
+        self.ws.select_item.emit(self.meeting_id, self.item_id)
+
+    def apply(self) -> None:
+        self.added = self.ws.write(cases.add_case_history, self.item_id)
+        self._changed()
+
+    def revert(self) -> None:
+        self.ws.write(cases.remove_prior_decisions, self.item_id, self.added)
+        self._changed()

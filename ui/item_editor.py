@@ -477,13 +477,21 @@ class ItemEditor(QWidget):
 
     def add_section(self, heading: str) -> None:
         self.flush()
-        self.ws.write(item_edit.add_section, self.view.id, heading)
-        self.show_item(self.view.id)
+        v = self.view
+        section_id = self.ws.write(item_edit.add_section, v.id, heading)
+        self._push(commands.SectionCommand(
+            self.ws, v.meeting_id, v.id, section_id, True, self.tr("Tilføj afsnit")
+        ))
+        self.show_item(v.id)
 
     def _remove_section(self, section_id: int) -> None:
         self.flush()
-        self.ws.write(item_edit.remove_section, section_id)
-        self.show_item(self.view.id)
+        v = self.view
+        snapshot = self.ws.write(item_edit.remove_section, section_id)
+        self._push(commands.SectionCommand(
+            self.ws, v.meeting_id, v.id, section_id, False, self.tr("Fjern afsnit"), snapshot
+        ))
+        self.show_item(v.id)
 
     # -- case and history --------------------------------------------------------
 
@@ -498,8 +506,12 @@ class ItemEditor(QWidget):
             self.show_item(v.id)
 
     def fetch_history(self) -> None:
-        added = self.ws.write(cases.add_case_history, self.view.id)
-        self.show_item(self.view.id)
+        self.flush()
+        v = self.view
+        added = self.ws.write(cases.add_case_history, v.id)
+        if added:
+            self._push(commands.CaseHistoryCommand(self.ws, v.meeting_id, v.id, added))
+        self.show_item(v.id)
         if not added:
             self.ws.failed.emit(self.tr("Sagen har ingen tidligere beslutninger, der mangler her."))
 

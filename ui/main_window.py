@@ -478,10 +478,11 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.ws.write(meeting_setup.advance_status, self.meeting_id)
+            old, new = self.ws.write(meeting_setup.advance_status, self.meeting_id)
         except ReferentError as error:
             self.show_error(str(error))
             return
+        self.ws.undo_stack.push(commands.StatusCommand(self.ws, self.meeting_id, old, new))
         self.ws.meeting_changed.emit(self.meeting_id)
 
     def take_postponed(self) -> None:

@@ -22,10 +22,21 @@ from PySide6.QtWidgets import (
 from model import browse, committees, meeting_setup
 from model.checks import InputError
 from model.errors import ReferentError
+from ui import commands
 from ui.line_field import ErrorLabel, LineField
 from ui.workspace import Workspace
 
 ATTENDANCE_NAMES = {"present": "Til stede", "absent": "Fraværende", "substituted": "Stedfortræder"}
+
+
+def _details(session, meeting_id: int) -> tuple[dict, list[meeting_setup.AttendanceRow]]:
+    """The meeting's details and attendance as the dialog changes them (for undo)."""
+    meeting = browse.get_meeting(session, meeting_id)
+    fields = {}
+    for field in meeting_setup.MEETING_FIELDS:
+        value = getattr(meeting, field)
+        fields[field] = list(value or []) if field == "guests" else value
+    return fields, meeting_setup.attendance_rows(session, meeting_id)
 
 
 class MeetingDialog(QDialog):
@@ -181,10 +192,14 @@ class MeetingDialog(QDialog):
                     meeting_setup.update_meeting(
                         session, meeting_id, guests=values["guests"], notes=values["notes"]
                     )
+                    meeting_setup.set_attendance(session, meeting_id, attendance)
+                    before = after = None
                 else:
                     meeting_id = self.meeting_id
+                    before = _details(session, meeting_id)
                     meeting_setup.update_meeting(session, meeting_id, **values)
-                meeting_setup.set_attendance(session, meeting_id, attendance)
+                    meeting_setup.set_attendance(session, meeting_id, attendance)
+                    after = _details(session, meeting_id)
         except InputError as error:
             target = self.fields.get(error.field)
             if target is not None:
@@ -199,6 +214,10 @@ class MeetingDialog(QDialog):
             self.error.show_message(str(error))
             return
         self.meeting_id = meeting_id
+        if before is not None and before != after:
+            self.ws.undo_stack.push(commands.MeetingDetailsCommand(
+                self.ws, meeting_id, before, after
+            ))
         super().accept()
 
     def date_edit(self) -> QLineEdit:
