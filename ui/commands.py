@@ -11,7 +11,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from model import agenda, cases, item_edit, meeting_setup
+from model import (
+    agenda,
+    cases,
+    committees,
+    decision_phrases,
+    item_edit,
+    meeting_setup,
+    snapshots,
+)
 from model.errors import ReferentError
 from ui.workspace import Workspace
 
@@ -346,3 +354,63 @@ class CaseHistoryCommand(_Command):
     def revert(self) -> None:
         self.ws.write(cases.remove_prior_decisions, self.item_id, self.added)
         self._changed()
+
+
+def committee_state(session, committee_id: int) -> dict[str, Any]:
+    """What the committee dialog changes, as plain data: fields, phrases and members."""
+    committee = committees.get_committee(session, committee_id)
+    return {
+        "fields": {f: _copy(getattr(committee, f)) for f in committees.COMMITTEE_FIELDS},
+        "phrases": _copy(committee.decision_phrases),
+        "members": [snapshots.snapshot(m) for m in committee.members],
+    }
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, list):
+        return [dict(v) if isinstance(v, dict) else v for v in value]
+    return value
+
+
+def _set_committee_state(session, committee_id: int, state: dict[str, Any]) -> None:
+    committee = committees.get_committee(session, committee_id)
+    committees.update_committee(session, committee_id, **state["fields"])
+    decision_phrases.set_phrases(session, committee_id, state["phrases"])
+    wanted = {data["columns"]["id"]: data for data in state["members"]}
+    for member in list(committee.members):
+        if member.id not in wanted:
+            committees.remove_member(session, member.id)
+    present = {m.id: m for m in committee.members}
+    order = []
+    for member_id, data in wanted.items():
+        member = present.get(member_id)
+        if member is None:
+            member = snapshots.rebuild(data)
+            committee.members.append(member)
+        else:
+            committees.update_member(
+                session, member_id, **{f: data["columns"][f] for f in committees.MEMBER_FIELDS}
+            )
+        order.append(member)
+    committee.members.sort(key=order.index)
+    committee.members.reorder()
+    session.flush()
+
+
+class CommitteeCommand(_Command):
+    """One save of the committee dialog: the committee and its members before and after."""
+
+    def __init__(self, ws: Workspace, committee_id: int, old: dict[str, Any],
+                 new: dict[str, Any]):
+        super().__init__(ws, tr("Udvalget »%1«").replace("%1", new["fields"]["name"]))
+        self.committee_id, self.old, self.new = committee_id, old, new
+
+    def _set(self, state: dict[str, Any]) -> None:
+        self.ws.write(_set_committee_state, self.committee_id, state)
+        self.ws.committees_changed.emit()
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)

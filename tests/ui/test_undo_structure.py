@@ -161,3 +161,41 @@ def test_case_history_undo_and_redo(window, archive, messages):
     count = window.ws.undo_stack.count()
     window.editor.prior_button.click()
     assert window.ws.undo_stack.count() == count
+
+
+def test_committee_dialog_save_is_one_step(window, archive, qtbot):
+    from model import committees
+    from model.entities import Committee
+    from ui.dialogs.committee_dialog import CommitteeDialog
+
+    with archive.transaction() as s:
+        c = committees.create_committee(s, "Økonomiudvalget", "ØU", standard_items=[])
+        committees.add_member(s, c.id, "Anna Berg", "V")
+        committees.add_member(s, c.id, "Bo Holm", "A")
+        committee_id = c.id
+    window.ws.committees_changed.emit()
+
+    def state():
+        with archive.sessions() as s:
+            c = s.get(Committee, committee_id)
+            return c.name, [(m.name, m.party) for m in c.members]
+
+    old = state()
+    dialog = CommitteeDialog(window.ws, committee_id, window)
+    qtbot.addWidget(dialog)
+    dialog.fields["name"].edit.setText("Økonomi- og erhvervsudvalget")
+    dialog.members.item(0, 1).setText("C")
+    dialog.members.setCurrentCell(1, 0)
+    dialog.remove_member_row()
+    dialog.add_member_row((None, "Carl Dahl", "B", "medlem", True))
+    assert dialog.save()
+    dialog.close()
+    new = state()
+    assert new == ("Økonomi- og erhvervsudvalget", [("Anna Berg", "C"), ("Carl Dahl", "B")])
+    assert window.ws.undo_stack.count() == 1
+    window.undo()
+    assert state() == old
+    window.redo()
+    assert state() == new
+    window.undo()
+    assert state() == old

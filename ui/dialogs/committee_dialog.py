@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from model import committees, decision_phrases
 from model.checks import InputError
 from model.errors import ReferentError
+from ui import commands
 from ui.line_field import ErrorLabel, LineField
 from ui.workspace import Workspace
 
@@ -263,15 +264,18 @@ class CommitteeDialog(QDialog):
         }
         try:
             with self.ws.archive.transaction() as session:
+                before = None
                 if self.committee_id is None:
                     committee_id = committees.create_committee(session, **values).id
                 else:
                     committee_id = self.committee_id
+                    before = commands.committee_state(session, committee_id)
                     committees.update_committee(session, committee_id, **values)
                 decision_phrases.set_phrases(
                     session, committee_id, self.phrases.toPlainText().splitlines()
                 )
                 self._save_members(session, committee_id)
+                after = commands.committee_state(session, committee_id)
         except InputError as error:
             target = self.fields.get(error.field)
             if target is not None:
@@ -283,6 +287,8 @@ class CommitteeDialog(QDialog):
             self.error.show_message(str(error))
             return False
         self.committee_id = committee_id
+        if before is not None and before != after:
+            self.ws.undo_stack.push(commands.CommitteeCommand(self.ws, committee_id, before, after))
         self._fill_list(committee_id)
         return True
 
