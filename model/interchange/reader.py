@@ -9,8 +9,6 @@ replaced by the file's.
 from __future__ import annotations
 
 import json
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,7 @@ from model.entities import (
 )
 from model.errors import InterchangeError
 from model.interchange import writer
+from model.interchange.report import ImportReport
 from model.interchange.validation import (
     check_schema,
     check_strings,
@@ -48,53 +47,6 @@ from model.meetings import whole_meeting
 # A meeting with all its bilag is a few hundred MB at most; refuse more
 # before reading it, rather than run out of memory.
 MAX_FILE_BYTES = 1_000_000_000
-
-# Kinds as the report names them: (singular, plural).
-KIND_NAMES = {
-    "committee": ("udvalg", "udvalg"),
-    "member": ("medlem", "medlemmer"),
-    "case": ("sag", "sager"),
-    "meeting": ("møde", "møder"),
-    "item": ("punkt", "punkter"),
-}
-
-
-@dataclass
-class ImportReport:
-    """What an import did, counted per kind."""
-
-    added: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-    unchanged: Counter = field(default_factory=Counter)
-    removed: Counter = field(default_factory=Counter)
-    meetings: list[str] = field(default_factory=list)
-
-    def count(self, kind: str, before: Any, after: Any) -> None:
-        if before is None:
-            self.added[kind] += 1
-        elif before == after:
-            self.unchanged[kind] += 1
-        else:
-            self.updated[kind] += 1
-
-    def summary(self) -> str:
-        """One Danish line per kind of change, e.g. "Tilføjet: 1 udvalg, 9 punkter"."""
-        lines = []
-        for label, counts in (
-            ("Tilføjet", self.added),
-            ("Opdateret", self.updated),
-            ("Uændret", self.unchanged),
-            ("Fjernet", self.removed),
-        ):
-            parts = [
-                f"{counts[kind]} {KIND_NAMES[kind][counts[kind] != 1]}"
-                for kind in KIND_NAMES
-                if counts[kind]
-            ]
-            if parts:
-                lines.append(f"{label}: " + ", ".join(parts))
-        return "\n".join(lines) or "Filen indeholdt intet at importere."
-
 
 def load_json(path: Path) -> Any:
     """Parse a file, with a message naming the line and column of a syntax error."""
