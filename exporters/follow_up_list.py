@@ -9,28 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from exporters import danish
 from exporters.blocks import Chapter, Document, Fields, FrontPage, Para, Run
 from exporters.markup import clean, clean_line
+from model.follow_ups import FollowUpRow, row_of
 
 KIND = "Opfølgning"
 STATUS = {"open": "Åben", "answered": "Besvaret"}
-
-
-@dataclass(frozen=True)
-class _Entry:
-    committee: str
-    meeting_date: dt.date
-    item_number: int
-    item_title: str
-    text: str
-    asked_by: str | None
-    responsible: str | None
-    due: dt.date | None
-    status: str
-    answer: str | None
 
 
 def build_follow_up_list(follow_ups: Iterable, title: str, organisation: str = "",
@@ -43,8 +29,8 @@ def build_follow_up_list(follow_ups: Iterable, title: str, organisation: str = "
     `committee` names the committee on the front page when all are of one; empty when
     the list spans several, and then every item heading names its committee.
     """
-    entries = [_entry(f) for f in follow_ups]
-    several = len({e.committee for e in entries}) > 1
+    entries = [f if isinstance(f, FollowUpRow) else row_of(f) for f in follow_ups]
+    several = len({e.committee_id for e in entries}) > 1
     title = clean_line(title)
     doc = Document(
         kind=KIND, public=False, organisation=clean_line(organisation),
@@ -63,9 +49,9 @@ def build_follow_up_list(follow_ups: Iterable, title: str, organisation: str = "
     chapter = None
     for entry in entries:
         heading = f"Møde {danish.short_date(entry.meeting_date)}, punkt {entry.item_number}: " \
-                  f"{entry.item_title}"
+                  f"{clean_line(entry.item_title)}"
         if several:
-            heading = f"{entry.committee} · {heading}"
+            heading = f"{clean_line(entry.committee_name)} · {heading}"
         if chapter is None or chapter.heading != heading:
             chapter = Chapter(f"opfoelgning_{len(doc.chapters) + 1}", heading)
             doc.chapters.append(chapter)
@@ -83,21 +69,8 @@ def meeting_follow_up_list(meeting) -> Document:
     return doc
 
 
-def _entry(f) -> _Entry:
-    if hasattr(f, "item"):  # an entity
-        item = f.item
-        meeting = item.meeting
-        committee, date, number, title = (meeting.committee.name, meeting.date, item.number,
-                                          item.title)
-    else:
-        committee, date, number, title = f.committee_name, f.meeting_date, f.item_number, \
-            f.item_title
-    return _Entry(clean_line(committee), date, number, clean_line(title), clean(f.text),
-                  f.asked_by, f.responsible, f.due, f.status, f.answer)
-
-
-def _fields(entry: _Entry) -> list[tuple[str, str]]:
-    rows = [("Spørgsmål", entry.text.strip() or "–"),
+def _fields(entry: FollowUpRow) -> list[tuple[str, str]]:
+    rows = [("Spørgsmål", clean(entry.text).strip() or "–"),
             ("Stillet af", clean_line(entry.asked_by) or "–"),
             ("Ansvarlig", clean_line(entry.responsible) or "–"),
             ("Frist", danish.long_date(entry.due) if entry.due else "Ingen frist"),

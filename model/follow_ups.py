@@ -49,7 +49,8 @@ class FollowUpRow:
         return self.status == "open" and self.due is not None and self.due < dt.date.today()
 
 
-def _row(f: FollowUp) -> FollowUpRow:
+def row_of(f: FollowUp) -> FollowUpRow:
+    """The row the lists show and print, from a follow-up with its item and meeting."""
     item, meeting = f.item, f.item.meeting
     return FollowUpRow(
         f.id, item.id, meeting.id, meeting.committee_id, meeting.committee.name, meeting.date,
@@ -151,7 +152,7 @@ def _query():
 
 def item_follow_ups(session: Session, item_id: int) -> list[FollowUpRow]:
     query = _query().where(FollowUp.item_id == item_id).order_by(FollowUp.position)
-    return [_row(f) for f in session.scalars(query)]
+    return [row_of(f) for f in session.scalars(query)]
 
 
 def find_follow_ups(
@@ -166,7 +167,7 @@ def find_follow_ups(
         query = query.where(FollowUp.status == "open")
     if committee_id is not None:
         query = query.where(Meeting.committee_id == committee_id)
-    rows = [_row(f) for f in session.scalars(query)]
+    rows = [row_of(f) for f in session.scalars(query)]
     if responsible and responsible.strip():
         # In Python: SQLite's LIKE folds only ASCII, and "Økonomichefen" must match "økonomi".
         wanted = responsible.strip().casefold()
