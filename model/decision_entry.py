@@ -42,6 +42,12 @@ class EntryItem:
     stored: bool  # False: nothing entered yet, `state` is the prefilled start
     follow_ups: list[follow_ups.FollowUpRow] = field(default_factory=list)
     corrections: list[decisions.CorrectionView] = field(default_factory=list)
+    version: int = 0  # the decision's version shown (0: none stored)
+
+    @property
+    def basis(self) -> decisions.Basis:
+        """What an edit from the entry mode is based on (checked against the archive)."""
+        return decisions.Basis(self.version, self.state)
 
 
 def recommendation_of(item) -> str:
@@ -188,4 +194,5 @@ class DecisionEntry:
             stored=stored is not None,
             follow_ups=follow_ups.item_follow_ups(session, item.id),
             corrections=decisions.corrections(session, item.id),
+            version=decisions.version_of(item),
         )

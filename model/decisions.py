@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from model import decision_phrases
 from model.agenda import get_item
 from model.checks import InputError, required_text
+from model.decision_conflict import conflict
 from model.entities import Correction, Decision, DecisionMember, Item, Meeting, Member, MinorityNote
 
 LOCKED = (
@@ -52,12 +53,22 @@ class DecisionState:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What the entry mode showed: an edit based on it is refused (DecisionConflict) when
+    someone else has changed the decision since; None means the caller does not check."""
+
+    version: int  # the decision's version, 0: no decision stored
+    state: DecisionState  # as shown (the prefilled start when none is stored)
+
+
+@dataclass(frozen=True)
 class DecisionChange:
     item_id: int
     meeting_id: int
     before: DecisionState | None
     after: DecisionState | None
     changed: bool = field(init=False)
+    version: int = field(default=0, compare=False)  # the decision's version now: next basis
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "changed", self.before != self.after)
@@ -174,26 +185,54 @@ def _write(session: Session, item: Item, wanted: DecisionState | None) -> None:
     session.flush()
 
 
-def _change(session: Session, item_id: int, edit) -> DecisionChange:
+def version_of(item: Item) -> int:
+    return item.decision.version if item.decision else 0
+
+
+def _check(session: Session, item: Item, edit, basis: Basis | None) -> None:
+    """Refuse an edit based on a decision someone else has changed since it was shown.
+
+    Nothing is lost, so nothing is refused, when the archive still holds what was
+    shown (the version moved for nothing visible) or already holds what the edit makes.
+    """
+    if basis is None:
+        return
+    current = version_of(item)
+    theirs = state_of(item.decision) or prefilled(item.meeting)
+    if theirs == basis.state:
+        return
+    mine = edit(basis.state) or prefilled(item.meeting)
+    if mine == theirs:
+        return
+    raise conflict(session, mine, theirs, basis.version, current)
+
+
+def _change(session: Session, item_id: int, edit, basis: Basis | None = None
+            ) -> DecisionChange:
     """Apply `edit` (old state -> new state) to the item's decision."""
     item = editable_item(session, item_id)
+    _check(session, item, edit, basis)
     before = state_of(item.decision)
     _write(session, item, edit(before or prefilled(item.meeting)))
     session.expire(item, ["decision"])
-    return DecisionChange(item.id, item.meeting_id, before, state_of(item.decision))
+    return DecisionChange(item.id, item.meeting_id, before, state_of(item.decision),
+                          version_of(item))
 
 
-def restore(session: Session, item_id: int, state: DecisionState | None) -> DecisionChange:
-    """Set the decision back to `state` (undo and redo)."""
-    return _change(session, item_id, lambda _old: state)
+def restore(session: Session, item_id: int, state: DecisionState | None,
+            basis: Basis | None = None) -> DecisionChange:
+    """Set the decision back to `state` (undo and redo; keeping mine after a conflict)."""
+    return _change(session, item_id, lambda _old: state, basis)
 
 
-def set_text(session: Session, item_id: int, text: str) -> DecisionChange:
+def set_text(session: Session, item_id: int, text: str, basis: Basis | None = None
+             ) -> DecisionChange:
     """The decision's text (Markdown)."""
-    return _change(session, item_id, lambda old: replace(old, text=text))
+    return _change(session, item_id, lambda old: replace(old, text=text), basis)
 
 
-def apply_phrase(session: Session, item_id: int, phrase: str) -> DecisionChange:
+def apply_phrase(session: Session, item_id: int, phrase: str,
+                 basis: Basis | None = None) -> DecisionChange:
     """A standard decision: it replaces an empty text or another standard phrase, and goes
     in front of a text already written. "Udsat." also marks the item postponed."""
     phrase = phrase.strip()
@@ -213,10 +252,11 @@ def apply_phrase(session: Session, item_id: int, phrase: str) -> DecisionChange:
         )
         return replace(old, text=text, postponed=postponed)
 
-    return _change(session, item_id, edit)
+    return _change(session, item_id, edit, basis)
 
 
-def set_postponed(session: Session, item_id: int, postponed: bool) -> DecisionChange:
+def set_postponed(session: Session, item_id: int, postponed: bool,
+                 basis: Basis | None = None) -> DecisionChange:
     """Udsat: the item then offers itself to the committee's next agenda."""
     def edit(old: DecisionState) -> DecisionState:
         text = old.text
@@ -226,7 +266,7 @@ def set_postponed(session: Session, item_id: int, postponed: bool) -> DecisionCh
             text = ""
         return replace(old, postponed=postponed, text=text)
 
-    return _change(session, item_id, edit)
+    return _change(session, item_id, edit, basis)
 
 
 def _member(session: Session, item: Item, member_id: int) -> Member:
@@ -236,8 +276,8 @@ def _member(session: Session, item: Item, member_id: int) -> Member:
     return member
 
 
-def set_presence(session: Session, item_id: int, member_id: int, kind: str, on: bool
-                 ) -> DecisionChange:
+def set_presence(session: Session, item_id: int, member_id: int, kind: str, on: bool,
+                 basis: Basis | None = None) -> DecisionChange:
     """Mark a member absent or not participating for this item (or not); such a member
     casts no vote, so a vote of theirs goes."""
     if kind not in PRESENCE:
@@ -253,10 +293,11 @@ def set_presence(session: Session, item_id: int, member_id: int, kind: str, on: 
             marks = [(k, m) for k, m in old.marks if (k, m) != (kind, member_id)]
         return replace(old, marks=tuple(marks))
 
-    return _change(session, item_id, edit)
+    return _change(session, item_id, edit, basis)
 
 
-def set_vote(session: Session, item_id: int, member_id: int, vote: str | None) -> DecisionChange:
+def set_vote(session: Session, item_id: int, member_id: int, vote: str | None,
+                 basis: Basis | None = None) -> DecisionChange:
     """A member's vote: for, against, abstain, or None to take it away."""
     if vote is not None and vote not in VOTES:
         raise ValueError(f"not a vote: {vote}")
@@ -274,11 +315,11 @@ def set_vote(session: Session, item_id: int, member_id: int, vote: str | None) -
         recorded = old.votes_recorded or vote is not None
         return replace(old, marks=tuple(marks), votes_recorded=recorded)
 
-    return _change(session, item_id, edit)
+    return _change(session, item_id, edit, basis)
 
 
-def set_party_vote(session: Session, item_id: int, party: str, vote: str | None
-                   ) -> DecisionChange:
+def set_party_vote(session: Session, item_id: int, party: str, vote: str | None,
+                 basis: Basis | None = None) -> DecisionChange:
     """The whole party votes alike: every member of it who takes part in the item."""
     if vote is not None and vote not in VOTES:
         raise ValueError(f"not a vote: {vote}")
@@ -295,27 +336,29 @@ def set_party_vote(session: Session, item_id: int, party: str, vote: str | None
             marks += [(vote, m) for m in voting]
         return replace(old, marks=tuple(marks), votes_recorded=old.votes_recorded or bool(vote))
 
-    return _change(session, item_id, edit)
+    return _change(session, item_id, edit, basis)
 
 
-def clear_votes(session: Session, item_id: int) -> DecisionChange:
+def clear_votes(session: Session, item_id: int,
+                 basis: Basis | None = None) -> DecisionChange:
     """No vote was taken: the decision prints no tally."""
     return _change(session, item_id, lambda old: replace(
         old, votes_recorded=False, marks=tuple((k, m) for k, m in old.marks if k not in VOTES)
-    ))
+    ), basis)
 
 
-def add_minority_note(session: Session, item_id: int, member_id: int, text: str
-                      ) -> DecisionChange:
+def add_minority_note(session: Session, item_id: int, member_id: int, text: str,
+                 basis: Basis | None = None) -> DecisionChange:
     """A protokoltilførsel: a member's own words in the minutes."""
     item = editable_item(session, item_id)
     _member(session, item, member_id)
     text = required_text("minority_note", text, "Protokoltilførslen")
     note = (member_id, text)
-    return _change(session, item_id, lambda old: replace(old, notes=(*old.notes, note)))
+    return _change(session, item_id, lambda old: replace(old, notes=(*old.notes, note)), basis)
 
 
-def remove_minority_note(session: Session, item_id: int, index: int) -> DecisionChange:
+def remove_minority_note(session: Session, item_id: int, index: int,
+                 basis: Basis | None = None) -> DecisionChange:
     def edit(old: DecisionState) -> DecisionState:
         notes = list(old.notes)
         if not 0 <= index < len(notes):
@@ -323,7 +366,7 @@ def remove_minority_note(session: Session, item_id: int, index: int) -> Decision
         del notes[index]
         return replace(old, notes=tuple(notes))
 
-    return _change(session, item_id, edit)
+    return _change(session, item_id, edit, basis)
 
 
 # -- corrections: the only addition to a signed decision ------------------------------
