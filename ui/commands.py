@@ -184,23 +184,28 @@ class ItemCaseCommand(_Command):
         self._set(self.old)
 
 
-class AttachmentCommand(_Command):
-    """A bilag added or removed: both directions are a remove and a restore."""
+class _ChildCommand(_Command):
+    """A child of an item added or removed: both directions are a remove and a restore,
+    which puts the same record (same id, same place) back. Subclasses name the two
+    model operations."""
 
-    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, attachment_id: int,
+    remove = staticmethod(lambda session, child_id: None)
+    restore = staticmethod(lambda session, data, index: None)
+
+    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, child_id: int,
                  added: bool, text: str, snapshot: tuple | None = None):
         super().__init__(ws, text)
-        self.meeting_id, self.item_id, self.attachment_id = meeting_id, item_id, attachment_id
+        self.meeting_id, self.item_id, self.child_id = meeting_id, item_id, child_id
         self.added = added
         self.snapshot = snapshot
 
     def _remove(self) -> None:
-        self.snapshot = self.ws.write(item_edit.remove_attachment, self.attachment_id)
+        self.snapshot = self.ws.write(self.remove, self.child_id)
         self._changed()
 
     def _restore(self) -> None:
         data, index = self.snapshot
-        self.attachment_id = self.ws.write(item_edit.restore_attachment, data, index)
+        self.child_id = self.ws.write(self.restore, data, index)
         self._changed()
 
     def _changed(self) -> None:
@@ -212,6 +217,13 @@ class AttachmentCommand(_Command):
 
     def revert(self) -> None:
         self._remove() if self.added else self._restore()
+
+
+class AttachmentCommand(_ChildCommand):
+    """A bilag added or removed."""
+
+    remove = staticmethod(item_edit.remove_attachment)
+    restore = staticmethod(item_edit.restore_attachment)
 
 
 class AttachmentFieldCommand(_Command):
@@ -250,34 +262,11 @@ class PostponedCommand(_Command):
         self._set(self.old)
 
 
-class SectionCommand(_Command):
-    """A section added or removed: both directions are a remove and a restore (same id)."""
+class SectionCommand(_ChildCommand):
+    """A section added or removed."""
 
-    def __init__(self, ws: Workspace, meeting_id: int, item_id: int, section_id: int,
-                 added: bool, text: str, snapshot: tuple | None = None):
-        super().__init__(ws, text)
-        self.meeting_id, self.item_id, self.section_id = meeting_id, item_id, section_id
-        self.added = added
-        self.snapshot = snapshot
-
-    def _remove(self) -> None:
-        self.snapshot = self.ws.write(item_edit.remove_section, self.section_id)
-        self._changed()
-
-    def _restore(self) -> None:
-        data, index = self.snapshot
-        self.section_id = self.ws.write(item_edit.restore_section, data, index)
-        self._changed()
-
-    def _changed(self) -> None:
-        self.ws.item_changed.emit(self.item_id)
-        self.ws.select_item.emit(self.meeting_id, self.item_id)
-
-    def apply(self) -> None:
-        self._restore() if self.added else self._remove()
-
-    def revert(self) -> None:
-        self._remove() if self.added else self._restore()
+    remove = staticmethod(item_edit.remove_section)
+    restore = staticmethod(item_edit.restore_section)
 
 
 def _advance_from(session, meeting_id: int, old: str) -> tuple[str, str]:
