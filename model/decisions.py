@@ -199,8 +199,8 @@ def _check(session: Session, item: Item, edit, basis: Basis | None) -> None:
         return
     current = version_of(item)
     theirs = state_of(item.decision) or prefilled(item.meeting)
-    if theirs == basis.state:
-        return
+    if theirs == basis.state or current == basis.version == 0:
+        return  # nothing of anybody's to lose (a new prefill is the meeting's attendance)
     mine = edit(basis.state) or prefilled(item.meeting)
     if mine == theirs:
         return

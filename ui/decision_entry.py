@@ -31,6 +31,7 @@ from model import decisions, follow_ups
 from model.checks import parse_date
 from model.decision_entry import DecisionEntry, EntryItem
 from model.errors import ReferentError
+from ui import decision_conflicts
 from ui.decision_commands import (
     CorrectionCommand,
     DecisionCommand,
@@ -62,6 +63,7 @@ class DecisionEntryWindow(QDialog):
         self.current: EntryItem | None = None
         self.form: EntryForm | None = None
         self._pushing = False
+        self._settling = False  # a conflict is being settled: one question at a time
         self.setWindowTitle(self.tr("Indtast beslutninger – %1").replace("%1", self.entry.title))
         self.resize(1240, 800)
         self._build()
@@ -342,13 +344,38 @@ class DecisionEntryWindow(QDialog):
             self.message.show_message(str(error))
 
     def _apply(self, operation, *args, label: str, typing: bool = False) -> None:
+        """Write a step based on the decision shown; another secretary's change since is
+        settled in the conflict dialog, and nothing is written until a choice is made."""
         item = self.current
-        change = self.ws.write(operation, item.id, *args)
+        if self._settling:  # the dialog's event loop let the autosave run: later
+            if typing:
+                self.decision.mark_unsaved(item.state.text, retry=True)
+            return
+        self._settling = True
+        try:
+            outcome = decision_conflicts.save(self.ws, operation, item.id, args, item.basis,
+                                              self)
+        finally:
+            self._settling = False
+        if outcome.kind == decision_conflicts.CANCELLED:
+            if typing:  # what was typed stays in the field, unsaved
+                self.decision.mark_unsaved(item.state.text)
+            self._show_state(item)  # the marks as shown before the refused step
+            self.message.show_message(str(outcome.conflict))
+            return
         self.message.show_message(None)
+        if outcome.kind == decision_conflicts.THEIRS:
+            self.ws.item_changed.emit(item.id)  # other views of this item show theirs too
+            self.ws.agenda_changed.emit(self.entry.meeting_id)
+            self._reload_current(keep_text=False)
+            return
+        change = outcome.change
         if change.changed:
+            # Mine kept over theirs is a step of its own: undo goes back to theirs.
+            merge = typing and outcome.conflict is None
             self._pushing = True
             try:
-                self.ws.undo_stack.push(DecisionCommand(self.ws, change, label, typing))
+                self.ws.undo_stack.push(DecisionCommand(self.ws, change, label, merge))
                 self.ws.item_changed.emit(item.id)
                 self.ws.agenda_changed.emit(change.meeting_id)
             finally:

@@ -124,3 +124,14 @@ def test_decision_removed_and_entered_anew_is_still_a_conflict(archive, entry):
     with pytest.raises(DecisionConflict) as caught:
         write(archive, decisions.set_text, item_id, "Min.", basis=mine.basis)
     assert caught.value.theirs == "Anden."
+
+
+def test_attendance_changed_before_anything_was_entered_is_no_conflict(archive, entry):
+    from model import meeting_setup
+
+    dora, _ole = members(archive, entry)
+    mine = shown(archive, entry)
+    away = [meeting_setup.AttendanceRow(dora, "absent")]
+    write(archive, meeting_setup.set_attendance, entry, away)
+    write(archive, decisions.set_text, mine.id, "Godkendt.", basis=mine.basis)
+    assert shown(archive, entry).state.members("absent") == [dora]
