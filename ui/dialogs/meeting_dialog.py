@@ -19,24 +19,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from model import browse, committees, meeting_setup
+from model import browse, committees, meeting_saving, meeting_setup
 from model.checks import InputError
 from model.errors import ReferentError
+from model.meeting_saving import MeetingConflict
 from ui import commands
+from ui.dialogs.conflict_dialog import KEEP_MINE, USE_THEIRS, ConflictDialog
 from ui.line_field import ErrorLabel, LineField
 from ui.workspace import Workspace
 
 ATTENDANCE_NAMES = {"present": "Til stede", "absent": "Fraværende", "substituted": "Stedfortræder"}
-
-
-def _details(session, meeting_id: int) -> tuple[dict, list[meeting_setup.AttendanceRow]]:
-    """The meeting's details and attendance as the dialog changes them (for undo)."""
-    meeting = browse.get_meeting(session, meeting_id)
-    fields = {}
-    for field in meeting_setup.MEETING_FIELDS:
-        value = getattr(meeting, field)
-        fields[field] = list(value or []) if field == "guests" else value
-    return fields, meeting_setup.attendance_rows(session, meeting_id)
 
 
 class MeetingDialog(QDialog):
@@ -46,6 +38,7 @@ class MeetingDialog(QDialog):
         self.ws = workspace
         self.meeting_id = meeting_id
         self.committee_id = committee_id
+        self.shown: meeting_saving.Details | None = None  # what a save is based on
         self.setWindowTitle(self.tr("Nyt møde") if meeting_id is None else self.tr("Mødet"))
         self.resize(640, 640)
         self.committee = QComboBox(self)
@@ -109,6 +102,7 @@ class MeetingDialog(QDialog):
             self._fill_attendance()
             return
         m = self.ws.read(browse.meeting_view, self.meeting_id)
+        self.shown = self.ws.read(meeting_saving.details, self.meeting_id)
         self.committee_id = m.committee_id
         self.fields["date"].set_value(f"{m.date:%d-%m-%Y}")
         self.fields["start"].set_value(f"{m.start:%H:%M}" if m.start else "")
@@ -196,10 +190,12 @@ class MeetingDialog(QDialog):
                     before = after = None
                 else:
                     meeting_id = self.meeting_id
-                    before = _details(session, meeting_id)
-                    meeting_setup.update_meeting(session, meeting_id, **values)
-                    meeting_setup.set_attendance(session, meeting_id, attendance)
-                    after = _details(session, meeting_id)
+                    before, after = meeting_saving.save_meeting(
+                        session, meeting_id, values, attendance, self.shown
+                    )
+        except MeetingConflict as refused:
+            self._settle(refused)
+            return
         except InputError as error:
             target = self.fields.get(error.field)
             if target is not None:
@@ -219,6 +215,20 @@ class MeetingDialog(QDialog):
                 self.ws, meeting_id, before, after
             ))
         super().accept()
+
+    def _settle(self, refused: MeetingConflict) -> None:
+        """Someone else changed the meeting since the dialog showed it: ask, then act."""
+        choice = ConflictDialog.ask(self, refused)
+        if choice == KEEP_MINE:  # OK again, now based on what the archive holds
+            self.shown = refused.theirs_state
+            self.accept()
+        elif choice == USE_THEIRS:
+            self._load()
+            self.error.show_message(self.tr(
+                "Dialogen viser nu arkivets udgave; tryk OK for at beholde den."
+            ))
+        else:
+            self.error.show_message(str(refused))
 
     def date_edit(self) -> QLineEdit:
         return self.fields["date"].edit

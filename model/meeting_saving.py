@@ -1,0 +1,90 @@
+"""Saving the meeting dialog against the details and attendance it showed.
+
+The dialog writes all of its fields and the attendance at once, so a change
+someone else made after it was opened would be overwritten by what the dialog
+still shows: such a save is refused (MeetingConflict) with both versions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from model import meeting_setup
+from model.agenda import get_meeting
+from model.entities import Member
+from model.errors import EditConflict
+from model.meeting_setup import AttendanceRow
+
+Details = tuple[dict[str, Any], list[AttendanceRow]]
+LABELS = {"date": "Dato", "start": "Starter kl.", "end": "Slutter kl.", "location": "Sted",
+          "title": "Titel", "guests": "Gæster", "notes": "Noter"}
+STATUS_WORDS = {"absent": "fraværende", "substituted": "stedfortræder"}
+
+
+class MeetingConflict(EditConflict):
+    """`mine`/`theirs` as text for the dialog; `*_state` as Details."""
+
+    def __init__(self, mine: str, theirs: str, mine_state: Details, theirs_state: Details,
+                 version: int):
+        super().__init__("Mødets oplysninger eller fremmøde", mine, theirs, version, version)
+        self.mine_state = mine_state
+        self.theirs_state = theirs_state
+
+
+def details(session: Session, meeting_id: int) -> Details:
+    """The meeting's details and attendance as the dialog shows and changes them."""
+    meeting = get_meeting(session, meeting_id)
+    fields = {}
+    for field in meeting_setup.MEETING_FIELDS:
+        value = getattr(meeting, field)
+        fields[field] = list(value or []) if field == "guests" else value
+    return fields, meeting_setup.attendance_rows(session, meeting_id)
+
+
+def save_meeting(session: Session, meeting_id: int, values: dict[str, Any],
+                 attendance: list[AttendanceRow], shown: Details | None
+                 ) -> tuple[Details, Details]:
+    """Store the dialog's values; returns the details before and after (for undo).
+
+    With `shown` (what the dialog showed), a meeting changed since by someone else
+    is refused, unless the archive already holds exactly what this save makes.
+    The refusal is raised inside the transaction, so nothing of it is kept.
+    """
+    before = details(session, meeting_id)
+    meeting_setup.update_meeting(session, meeting_id, **values)
+    meeting_setup.set_attendance(session, meeting_id, attendance)
+    after = details(session, meeting_id)
+    if shown is not None and before != shown and after != before:
+        version = get_meeting(session, meeting_id).version
+        raise MeetingConflict(describe(session, after), describe(session, before), after,
+                              before, version)
+    return before, after
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return f"{value:%d-%m-%Y}"
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    if isinstance(value, list):
+        return ", ".join(value)
+    return "" if value is None else str(value)
+
+
+def describe(session: Session, state: Details) -> str:
+    """The details as lines of text, and who was not simply present."""
+    fields, attendance = state
+    lines = [f"{LABELS[f]}: {_shown(fields[f])}" for f in meeting_setup.MEETING_FIELDS]
+    away = []
+    for row in attendance:
+        if row.status in STATUS_WORDS:
+            member = session.get(Member, row.member_id)
+            words = STATUS_WORDS[row.status]
+            if row.substitute:
+                words += f" {row.substitute}"
+            away.append(f"{member.display_name if member else '?'} {words}")
+    lines.append("Fremmøde: " + ("; ".join(away) if away else "alle til stede"))
+    return "\n".join(lines)
