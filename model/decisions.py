@@ -57,8 +57,8 @@ class Basis:
     """What the entry mode showed: an edit based on it is refused (DecisionConflict) when
     someone else has changed the decision since; None means the caller does not check."""
 
-    version: int  # the decision's version, 0: no decision stored
-    state: DecisionState  # as shown (the prefilled start when none is stored)
+    version: int  # the decision's version, 0: no decision stored, -1: not known (undo)
+    state: DecisionState | None  # as shown; None: none stored (the prefilled start)
 
 
 @dataclass(frozen=True)
@@ -199,9 +199,10 @@ def _check(session: Session, item: Item, edit, basis: Basis | None) -> None:
         return
     current = version_of(item)
     theirs = state_of(item.decision) or prefilled(item.meeting)
-    if theirs == basis.state or current == basis.version == 0:
+    shown = basis.state or prefilled(item.meeting)
+    if theirs == shown or current == basis.version == 0:
         return  # nothing of anybody's to lose (a new prefill is the meeting's attendance)
-    mine = edit(basis.state) or prefilled(item.meeting)
+    mine = edit(shown) or prefilled(item.meeting)
     if mine == theirs:
         return
     raise conflict(session, mine, theirs, basis.version, current)

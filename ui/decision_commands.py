@@ -40,15 +40,18 @@ class DecisionCommand(_Command):
         )
         return True
 
-    def _set(self, state) -> None:
-        self.ws.write(decisions.restore, self.change.item_id, state)
+    def _set(self, state, leaving) -> None:
+        """Set the decision to `state`, if it still is `leaving`: a decision another
+        secretary has changed since is not overwritten by an undo (refused, said below)."""
+        basis = decisions.Basis(-1, leaving)
+        self.ws.write(decisions.restore, self.change.item_id, state, basis=basis)
         _changed(self.ws, self.change.meeting_id, self.change.item_id)
 
     def apply(self) -> None:
-        self._set(self.change.after)
+        self._set(self.change.after, self.change.before)
 
     def revert(self) -> None:
-        self._set(self.change.before)
+        self._set(self.change.before, self.change.after)
 
 
 class FollowUpAddCommand(_Command):

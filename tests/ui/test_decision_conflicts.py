@@ -97,3 +97,20 @@ def test_a_mark_on_a_changed_decision_shows_both_summaries(window, archive, qtbo
     assert theirs.startswith("Godkendt.\n\n— ") and "Imod: Bo Dahl (A)" in theirs
     assert "Ikke til stede: Eva Gran (O)" in theirs
     assert stored(archive, item_id).vote_of(anna) is None
+
+
+def test_undo_does_not_overwrite_another_secretarys_change(window, archive, qtbot, asked):
+    _committee, meeting_id = held_meeting(archive)
+    _keys, entry = open_entry(window, meeting_id, qtbot)
+    item_id = entry.current.id
+    failed = []
+    window.ws.failed.connect(failed.append)
+    entry.decision.setFocus()
+    qtbot.keyClicks(entry.decision, "Min beslutning.")
+    entry.flush()
+    assert stored_text(archive, item_id) == "Min beslutning."
+    another_secretary(archive, decisions.set_text, item_id, "Deres beslutning.")
+
+    window.undo()
+    assert stored_text(archive, item_id) == "Deres beslutning."
+    assert failed and "ændret af en anden" in failed[-1]
