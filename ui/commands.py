@@ -17,6 +17,7 @@ from model import (
     committees,
     decision_phrases,
     item_edit,
+    meeting_saving,
     meeting_setup,
     snapshots,
 )
@@ -297,12 +298,6 @@ class StatusCommand(_Command):
         self._changed()
 
 
-def _set_meeting_details(session, meeting_id: int, fields: dict[str, Any],
-                         attendance: list) -> None:
-    meeting_setup.update_meeting(session, meeting_id, **fields)
-    meeting_setup.set_attendance(session, meeting_id, attendance)
-
-
 class MeetingDetailsCommand(_Command):
     """One OK of the meeting dialog: details and attendance before and after."""
 
@@ -311,18 +306,21 @@ class MeetingDetailsCommand(_Command):
         super().__init__(ws, tr("Mødeoplysninger"))
         self.meeting_id, self.old, self.new = meeting_id, old, new
 
-    def _set(self, state: tuple[dict[str, Any], list]) -> None:
+    def _set(self, state: tuple[dict[str, Any], list], leaving: tuple[dict[str, Any], list]
+             ) -> None:
+        """Set the details to `state`, if they still are `leaving`: what another secretary
+        has changed since is not overwritten by an undo (refused, said below)."""
         fields, attendance = state
-        self.ws.write(_set_meeting_details, self.meeting_id, fields, attendance)
+        self.ws.write(meeting_saving.save_meeting, self.meeting_id, fields, attendance, leaving)
         self.ws.meeting_changed.emit(self.meeting_id)
         self.ws.agenda_changed.emit(self.meeting_id)
         self.ws.committees_changed.emit()  # a new date may move the meeting in the tree
 
     def apply(self) -> None:
-        self._set(self.new)
+        self._set(self.new, self.old)
 
     def revert(self) -> None:
-        self._set(self.old)
+        self._set(self.old, self.new)
 
 
 class CaseHistoryCommand(_Command):

@@ -55,3 +55,19 @@ def test_meeting_dialog_can_take_the_archives_version(window, archive, qtbot, as
     assert dialog.fields["location"].value() == "Byrådssalen"
     dialog.accept()  # now based on theirs: no question
     assert len(asked) == 1 and dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_undo_does_not_overwrite_another_secretarys_change(window, archive, qtbot, asked):
+    meeting_id = make_meeting(archive)
+    dialog = MeetingDialog(window.ws, meeting_id, None, window)
+    qtbot.addWidget(dialog)
+    dialog.fields["location"].edit.setText("Mødelokale 1")
+    dialog.accept()
+    assert location(archive, meeting_id) == "Mødelokale 1"
+    failed = []
+    window.ws.failed.connect(failed.append)
+    with archive.transaction() as session:
+        meeting_setup.update_meeting(session, meeting_id, location="Byrådssalen")
+    window.undo()
+    assert location(archive, meeting_id) == "Byrådssalen"
+    assert failed and "ændret af en anden" in failed[-1]
