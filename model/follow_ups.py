@@ -121,24 +121,14 @@ def mark_answered(session: Session, follow_up_id: int, answer: str) -> dict[str,
 def delete_follow_up(session: Session, follow_up_id: int) -> tuple[dict[str, Any], int]:
     """Delete a question entered by mistake; returns its snapshot and place, for undo."""
     follow_up = get_follow_up(session, follow_up_id)
-    item = follow_up.item
-    if is_locked(item.meeting):
+    if is_locked(follow_up.item.meeting):
         raise InputError("follow_up", LOCKED)
-    index = item.follow_ups.index(follow_up)
-    data = snapshots.snapshot(follow_up)
-    item.follow_ups.remove(follow_up)
-    item.follow_ups.reorder()
-    session.flush()
-    return data, index
+    return snapshots.remove_child(session, follow_up, "follow_ups")
 
 
 def restore_follow_up(session: Session, data: dict[str, Any], index: int) -> int:
     item = get_item(session, data["columns"]["item_id"])
-    follow_up = snapshots.rebuild(data)
-    item.follow_ups.insert(index, follow_up)
-    item.follow_ups.reorder()
-    session.flush()
-    return follow_up.id
+    return snapshots.restore_child(session, item, "follow_ups", data, index)
 
 
 def _query():

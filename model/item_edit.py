@@ -134,23 +134,12 @@ def add_section(session: Session, item_id: int, heading: str, index: int | None 
 
 def remove_section(session: Session, section_id: int) -> tuple[dict[str, Any], int]:
     """Delete a section; returns its snapshot and place, for undo."""
-    section = get_section(session, section_id)
-    item = section.item
-    index = item.sections.index(section)
-    data = snapshots.snapshot(section)
-    item.sections.remove(section)
-    item.sections.reorder()
-    session.flush()
-    return data, index
+    return snapshots.remove_child(session, get_section(session, section_id), "sections")
 
 
 def restore_section(session: Session, data: dict[str, Any], index: int) -> int:
     item = get_item(session, data["columns"]["item_id"])
-    section = snapshots.rebuild(data)
-    item.sections.insert(index, section)
-    item.sections.reorder()
-    session.flush()
-    return section.id
+    return snapshots.restore_child(session, item, "sections", data, index)
 
 
 # -- decision -------------------------------------------------------------
@@ -246,22 +235,12 @@ def set_attachment_field(session: Session, attachment_id: int, field: str, value
 
 def remove_attachment(session: Session, attachment_id: int) -> tuple[dict[str, Any], int]:
     attachment = get_attachment(session, attachment_id)
-    item = attachment.item
-    index = item.attachments.index(attachment)
-    data = snapshots.snapshot(attachment)
-    item.attachments.remove(attachment)
-    item.attachments.reorder()
-    session.flush()
-    return data, index
+    return snapshots.remove_child(session, attachment, "attachments")
 
 
 def restore_attachment(session: Session, data: dict[str, Any], index: int) -> int:
     item = get_item(session, data["columns"]["item_id"])
-    attachment = snapshots.rebuild(data)
-    item.attachments.insert(index, attachment)
-    item.attachments.reorder()
-    session.flush()
-    return attachment.id
+    return snapshots.restore_child(session, item, "attachments", data, index)
 
 
 def find_item_by_ext_id(session: Session, ext_id: str) -> Item | None:

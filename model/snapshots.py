@@ -47,3 +47,26 @@ def restore_into(session: Session, data: dict[str, Any]) -> Any:
     record = rebuild(data)
     session.add(record)
     return record
+
+
+def remove_child(session: Session, record: Any, collection: str) -> tuple[dict[str, Any], int]:
+    """Delete a child of its item (a section, bilag or follow-up); returns its snapshot and
+    place, so `restore_child` can put the same record back where it was."""
+    children = getattr(record.item, collection)
+    index = children.index(record)
+    data = snapshot(record)
+    children.remove(record)
+    children.reorder()
+    session.flush()
+    return data, index
+
+
+def restore_child(session: Session, item: Any, collection: str, data: dict[str, Any],
+                  index: int) -> int:
+    """Put a child removed by `remove_child` back into `item` at `index`; returns its id."""
+    record = rebuild(data)
+    children = getattr(item, collection)
+    children.insert(index, record)
+    children.reorder()
+    session.flush()
+    return record.id
