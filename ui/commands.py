@@ -59,7 +59,23 @@ class _Command(QUndoCommand):
         raise NotImplementedError
 
 
-class ItemFieldCommand(_Command):
+
+class _ValueCommand(_Command):
+    """A change of one value: redo sets `new`, undo sets `old`, through `_set`."""
+
+    old: Any
+    new: Any
+
+    def _set(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+class ItemFieldCommand(_ValueCommand):
     """One field of an item (title, closed, journal number ...)."""
 
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, field: str, old: Any,
@@ -74,14 +90,8 @@ class ItemFieldCommand(_Command):
         self.ws.agenda_changed.emit(self.meeting_id)
         self.ws.select_item.emit(self.meeting_id, self.item_id)
 
-    def apply(self) -> None:
-        self._set(self.new)
 
-    def revert(self) -> None:
-        self._set(self.old)
-
-
-class TextCommand(_Command):
+class TextCommand(_ValueCommand):
     """A section's or a decision's text; consecutive commits to one text merge into one step."""
 
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, target: tuple[str, int],
@@ -108,12 +118,6 @@ class TextCommand(_Command):
             self.ws.agenda_changed.emit(self.meeting_id)
         self.ws.item_changed.emit(self.item_id)
         self.ws.select_item.emit(self.meeting_id, self.item_id)
-
-    def apply(self) -> None:
-        self._set(self.new)
-
-    def revert(self) -> None:
-        self._set(self.old)
 
 
 class AddItemCommand(_Command):
@@ -167,7 +171,7 @@ class MoveItemCommand(_Command):
         self._move(self.change.index)
 
 
-class ItemCaseCommand(_Command):
+class ItemCaseCommand(_ValueCommand):
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, old: int | None,
                  new: int | None):
         super().__init__(ws, tr("Vælg sag"))
@@ -177,12 +181,6 @@ class ItemCaseCommand(_Command):
         self.ws.write(cases.set_item_case, self.item_id, case_id)
         self.ws.item_changed.emit(self.item_id)
         self.ws.select_item.emit(self.meeting_id, self.item_id)
-
-    def apply(self) -> None:
-        self._set(self.new)
-
-    def revert(self) -> None:
-        self._set(self.old)
 
 
 class _ChildCommand(_Command):
@@ -227,7 +225,7 @@ class AttachmentCommand(_ChildCommand):
     restore = staticmethod(item_edit.restore_attachment)
 
 
-class AttachmentFieldCommand(_Command):
+class AttachmentFieldCommand(_ValueCommand):
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, attachment_id: int,
                  field: str, old: Any, new: Any):
         super().__init__(ws, tr("Ret bilag"))
@@ -239,14 +237,8 @@ class AttachmentFieldCommand(_Command):
         self.ws.item_changed.emit(self.item_id)
         self.ws.select_item.emit(self.meeting_id, self.item_id)
 
-    def apply(self) -> None:
-        self._set(self.new)
 
-    def revert(self) -> None:
-        self._set(self.old)
-
-
-class PostponedCommand(_Command):
+class PostponedCommand(_ValueCommand):
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, old: bool, new: bool):
         super().__init__(ws, tr("Udsat"))
         self.meeting_id, self.item_id, self.old, self.new = meeting_id, item_id, old, new
@@ -255,12 +247,6 @@ class PostponedCommand(_Command):
         self.ws.write(item_edit.set_postponed, self.item_id, value)
         self.ws.item_changed.emit(self.item_id)
         self.ws.agenda_changed.emit(self.meeting_id)
-
-    def apply(self) -> None:
-        self._set(self.new)
-
-    def revert(self) -> None:
-        self._set(self.old)
 
 
 class SectionCommand(_ChildCommand):
