@@ -87,6 +87,9 @@ class Committee(Versioned, Base):
     # The committee's own standard decisions ("Indstillingen godkendt."), one key
     # each when decisions are entered; None means the usual list (model.decision_phrases).
     decision_phrases: Mapped[list[str] | None] = mapped_column(JSON)
+    # The house style (`style` in the interchange file): templates for how the
+    # committee's documents word and place things; None means the defaults.
+    style: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     members: Mapped[list[Member]] = _ordered("Member", back_populates="committee")
     meetings: Mapped[list[Meeting]] = relationship(
@@ -147,6 +150,10 @@ class Meeting(Versioned, Base):
     # The top-level `extra` of the file this meeting last came in with, so
     # exporting the meeting again writes it back unchanged.
     file_extra: Mapped[dict[str, Any] | None]
+    # The seal of a signed meeting (`sealed` in the interchange file): when it
+    # was sealed and the SHA-256 of its canonical content as signed.
+    sealed_at: Mapped[str | None] = mapped_column(String(40))
+    sealed_sha256: Mapped[str | None] = mapped_column(String(64))
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     attendance: Mapped[list[Attendance]] = _ordered(

@@ -177,6 +177,7 @@ class _Importer:
         committee.numbering = record.get("numbering", "per_meeting")
         committee.decision_placement = record.get("decision_placement", "end")
         committee.section_headings = list(record.get("section_headings", []))
+        committee.style = record.get("style")
         committee.extra = record.get("extra")
         self._members(committee, record["members"], path)
         self.committees[committee.ext_id] = committee
@@ -252,6 +253,7 @@ class _Importer:
         meeting.status = record.get("status", "draft")
         meeting.guests = list(record.get("guests", []))
         meeting.notes = record.get("notes")
+        self._seal(meeting, record.get("sealed"))
         meeting.extra = record.get("extra")
         meeting.file_extra = self.document.get("extra")
         meeting.attendance = self._attendance(record.get("attendance", []), members, path)
@@ -268,6 +270,14 @@ class _Importer:
             _refuse_changes_to_signed(before, after, path)
         self.report.count("meeting", before, after)
         self.report.meetings.append(meeting.ext_id)
+
+    @staticmethod
+    def _seal(meeting: Meeting, sealed: dict[str, str] | None) -> None:
+        """Keep the file's seal; a file without one leaves a signed meeting's seal as it is."""
+        if sealed:
+            meeting.sealed_at, meeting.sealed_sha256 = sealed["at"], sealed["sha256"]
+        elif meeting.status != "signed":
+            meeting.sealed_at = meeting.sealed_sha256 = None
 
     def _member(self, members: dict[str, Member], ext_id: str, path: tuple) -> Member:
         member = members.get(ext_id)

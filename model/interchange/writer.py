@@ -71,6 +71,8 @@ def committee_dict(committee: Committee) -> dict[str, Any]:
         "section_headings": list(committee.section_headings),
         "members": [member_dict(m) for m in committee.members],
     }
+    if committee.style is not None:
+        record["style"] = committee.style
     return _with_extra(record, committee.extra)
 
 
@@ -173,6 +175,11 @@ def meeting_dict(meeting: Meeting) -> dict[str, Any]:
         "notes": meeting.notes,
         "items": [item_dict(item) for item in meeting.items],
     }
+    record["sealed"] = (
+        {"at": meeting.sealed_at, "sha256": meeting.sealed_sha256}
+        if meeting.sealed_sha256
+        else None
+    )
     return _with_extra(record, meeting.extra)
 
 

@@ -118,3 +118,26 @@ def test_attachment_bytes_are_kept_in_the_archive(archive):
         )
         assert item.attachments[0].content.startswith(b"%PDF-1.4")
         assert item.attachments[1].content is None
+
+
+def test_style_and_seal_are_kept(archive, tmp_path):
+    """A committee's house style and a signed meeting's seal come back out as they went in."""
+    document = load_json([p for p in EXAMPLE_FILES if "proevekommune" in p.name][0])
+    style = {
+        "item_heading": "{number}. {title}",
+        "item_lines": ["{open}", "{committee} Brevid: {extra.brevid}"],
+        "absence_position": "after",
+        "substitute_line": None,
+    }
+    document["committees"][0]["style"] = style
+    seal = {"at": "2020-02-01T10:00:00+01:00", "sha256": "ab" * 32}
+    document["meetings"][0]["sealed"] = seal
+    path = tmp_path / "med-husstil.json"
+    path.write_text(json.dumps(document), "utf-8")
+
+    report = import_file(archive, path)
+    exported = export_all(archive, report.meetings)
+
+    assert exported["committees"][0]["style"] == style
+    assert exported["meetings"][0]["sealed"] == seal
+    assert all(m["sealed"] is None for m in exported["meetings"][1:])
