@@ -28,6 +28,7 @@ class AgendaModel(QAbstractTableModel):
         self.ws = workspace
         self.meeting_id: int | None = None
         self.rows: list[browse.ItemRow] = []
+        self.signed = False  # a signed meeting's items are not dragged
 
     def load(self, meeting_id: int | None) -> None:
         self.beginResetModel()
@@ -104,12 +105,11 @@ class AgendaModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsDropEnabled
+        base = Qt.ItemFlag.NoItemFlags if self.signed else Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
             return base
-        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | (
-            Qt.ItemFlag.ItemIsDragEnabled
-        )
+        drag = Qt.ItemFlag.NoItemFlags if self.signed else Qt.ItemFlag.ItemIsDragEnabled
+        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | drag
 
     # -- drag and drop ----------------------------------------------------------
 

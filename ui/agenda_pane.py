@@ -148,6 +148,13 @@ class AgendaPane(QWidget):
 
     # -- selection ---------------------------------------------------------------
 
+    def set_signed(self, signed: bool) -> None:
+        """A signed meeting's agenda is read as it is: no dragging, no items taken in."""
+        self.model.signed = signed
+        self.view.setDragEnabled(not signed)
+        self.view.setAcceptDrops(not signed)
+        self.waiting.setEnabled(not signed)
+
     def current_item(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(ITEM_ID_ROLE) if index.isValid() else None

@@ -1,7 +1,9 @@
 """Undoable changes: each wraps a model operation and the one that reverses it.
 
 The change is made before the command is pushed (so a refused value never
-reaches the stack); `redo` therefore skips its first call.
+reaches the stack); `redo` therefore skips its first call. Undo and redo show
+what they change: the item (or the meeting) is selected, in whichever meeting
+it lives, and a step on a signed meeting is refused with the reason.
 """
 
 from __future__ import annotations
@@ -22,9 +24,12 @@ from model import (
     snapshots,
 )
 from model.errors import ReferentError
+from ui.signed import meeting_signed, reason
+from ui.typing_run import same_run
 from ui.workspace import Workspace
 
 MERGE_TEXT = 1001
+MERGE_FIELD = 1003
 
 
 def tr(text: str) -> str:
@@ -32,6 +37,9 @@ def tr(text: str) -> str:
 
 
 class _Command(QUndoCommand):
+    # A dated correction is the one change a signed meeting takes (and may take back).
+    adds_to_signed = False
+
     def __init__(self, workspace: Workspace, text: str):
         super().__init__(text)
         self.ws = workspace
@@ -46,11 +54,36 @@ class _Command(QUndoCommand):
     def undo(self) -> None:
         self._guarded(self.revert)
 
+    def where(self) -> tuple[int | None, int | None]:
+        """The meeting and the item the step changes (None: not one meeting, or not one item)."""
+        change = getattr(self, "change", None)
+        if change is not None:
+            return change.meeting_id, change.item_id
+        return getattr(self, "meeting_id", None), getattr(self, "item_id", None)
+
     def _guarded(self, action) -> None:
+        meeting_id, item_id = self.where()
         try:
+            if meeting_id is not None and not self.adds_to_signed and self.ws.read(
+                meeting_signed, meeting_id
+            ):
+                self.setObsolete(True)  # never possible again: the stack lets it go
+                raise ReferentError(reason())
             action()
         except ReferentError as error:
+            self._show(meeting_id, item_id)
             self.ws.failed.emit(str(error))
+            return
+        self._show(meeting_id, item_id)
+
+    def _show(self, meeting_id: int | None, item_id: int | None) -> None:
+        """Never change something out of sight: select what the step changed."""
+        if meeting_id is None:
+            return
+        if item_id is None:
+            self.ws.show_meeting.emit(meeting_id)
+        else:
+            self.ws.select_item.emit(meeting_id, item_id)
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -79,32 +112,44 @@ class ItemFieldCommand(_ValueCommand):
     """One field of an item (title, closed, journal number ...)."""
 
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, field: str, old: Any,
-                 new: Any, label: str):
+                 new: Any, label: str, run: int = 0):
         super().__init__(ws, tr("Ret %1").replace("%1", label))
         self.meeting_id, self.item_id, self.field = meeting_id, item_id, field
         self.old, self.new = old, new
+        self.run = run  # the run of typing it came from: one run, one step
+
+    def id(self) -> int:
+        return MERGE_FIELD
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not (isinstance(other, ItemFieldCommand) and other.item_id == self.item_id
+                and other.field == self.field and same_run(other.run, self.run)):
+            return False
+        self.new = other.new
+        return True
 
     def _set(self, value: Any) -> None:
         self.ws.write(item_edit.set_item_field, self.item_id, self.field, value)
         self.ws.item_changed.emit(self.item_id)
         self.ws.agenda_changed.emit(self.meeting_id)
-        self.ws.select_item.emit(self.meeting_id, self.item_id)
 
 
 class TextCommand(_ValueCommand):
-    """A section's or a decision's text; consecutive commits to one text merge into one step."""
+    """A section's or a decision's text; the saves of one run of typing are one step."""
 
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, target: tuple[str, int],
-                 old: str, new: str, label: str):
+                 old: str, new: str, label: str, run: int = 0):
         super().__init__(ws, tr("Skriv i %1").replace("%1", label))
         self.meeting_id, self.item_id, self.target = meeting_id, item_id, target
         self.old, self.new = old, new
+        self.run = run
 
     def id(self) -> int:
         return MERGE_TEXT
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        if not isinstance(other, TextCommand) or other.target != self.target:
+        if not (isinstance(other, TextCommand) and other.target == self.target
+                and same_run(other.run, self.run)):
             return False
         self.new = other.new
         return True
@@ -117,7 +162,6 @@ class TextCommand(_ValueCommand):
             self.ws.write(item_edit.set_decision_text, target_id, value)
             self.ws.agenda_changed.emit(self.meeting_id)
         self.ws.item_changed.emit(self.item_id)
-        self.ws.select_item.emit(self.meeting_id, self.item_id)
 
 
 class AddItemCommand(_Command):
@@ -131,7 +175,6 @@ class AddItemCommand(_Command):
     def apply(self) -> None:
         self.ws.write(agenda.restore_item, self.snapshot, self.change.index)
         self.ws.agenda_changed.emit(self.change.meeting_id)
-        self.ws.select_item.emit(self.change.meeting_id, self.change.item_id)
 
     def revert(self) -> None:
         removed = self.ws.write(agenda.delete_item, self.change.item_id)
@@ -151,7 +194,6 @@ class DeleteItemCommand(_Command):
     def revert(self) -> None:
         self.ws.write(agenda.restore_item, self.change.snapshot, self.change.index)
         self.ws.agenda_changed.emit(self.change.meeting_id)
-        self.ws.select_item.emit(self.change.meeting_id, self.change.item_id)
 
 
 class MoveItemCommand(_Command):
@@ -162,7 +204,6 @@ class MoveItemCommand(_Command):
     def _move(self, index: int) -> None:
         self.ws.write(agenda.move_item, self.change.item_id, index)
         self.ws.agenda_changed.emit(self.change.meeting_id)
-        self.ws.select_item.emit(self.change.meeting_id, self.change.item_id)
 
     def apply(self) -> None:
         self._move(self.to_index)
@@ -180,7 +221,6 @@ class ItemCaseCommand(_ValueCommand):
     def _set(self, case_id: int | None) -> None:
         self.ws.write(cases.set_item_case, self.item_id, case_id)
         self.ws.item_changed.emit(self.item_id)
-        self.ws.select_item.emit(self.meeting_id, self.item_id)
 
 
 class _ChildCommand(_Command):
@@ -209,7 +249,6 @@ class _ChildCommand(_Command):
 
     def _changed(self) -> None:
         self.ws.item_changed.emit(self.item_id)
-        self.ws.select_item.emit(self.meeting_id, self.item_id)
 
     def apply(self) -> None:
         self._restore() if self.added else self._remove()
@@ -235,7 +274,6 @@ class AttachmentFieldCommand(_ValueCommand):
     def _set(self, value: Any) -> None:
         self.ws.write(item_edit.set_attachment_field, self.attachment_id, self.field, value)
         self.ws.item_changed.emit(self.item_id)
-        self.ws.select_item.emit(self.meeting_id, self.item_id)
 
 
 class PostponedCommand(_ValueCommand):
@@ -318,7 +356,6 @@ class CaseHistoryCommand(_Command):
 
     def _changed(self) -> None:
         self.ws.item_changed.emit(self.item_id)
-        self.ws.select_item.emit(self.meeting_id, self.item_id)
 
     def apply(self) -> None:
         self.added = self.ws.write(cases.add_case_history, self.item_id)

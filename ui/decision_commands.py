@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from model import decisions, follow_ups
 from model.decisions import DecisionChange
 from ui.commands import _Command
+from ui.typing_run import same_run
 from ui.workspace import Workspace
 
 MERGE_DECISION_TEXT = 1002
@@ -21,18 +22,19 @@ def _changed(ws: Workspace, meeting_id: int, item_id: int) -> None:
 
 
 class DecisionCommand(_Command):
-    """The decision before and after one step; typing in one decision merges into one step."""
+    """The decision before and after one step; the saves of one run of typing in one
+    decision are one step (`run`: ui.typing_run; 0 for a step that is not typing)."""
 
-    def __init__(self, ws: Workspace, change: DecisionChange, text: str, typing: bool = False):
+    def __init__(self, ws: Workspace, change: DecisionChange, text: str, run: int = 0):
         super().__init__(ws, text)
         self.change = change
-        self.typing = typing
+        self.run = run
 
     def id(self) -> int:
-        return MERGE_DECISION_TEXT if self.typing else -1
+        return MERGE_DECISION_TEXT if self.run else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        if not (isinstance(other, DecisionCommand) and other.typing
+        if not (isinstance(other, DecisionCommand) and same_run(other.run, self.run)
                 and other.change.item_id == self.change.item_id):
             return False
         self.change = DecisionChange(
@@ -86,6 +88,8 @@ class FollowUpRemoveCommand(FollowUpAddCommand):
 class FollowUpFieldsCommand(_Command):
     """Fields of a follow-up changed (answered, reopened, edited)."""
 
+    adds_to_signed = True  # an answer often comes after the minutes are signed
+
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, follow_up_id: int,
                  old: dict[str, Any], new: dict[str, Any], text: str):
         super().__init__(ws, text)
@@ -105,6 +109,8 @@ class FollowUpFieldsCommand(_Command):
 
 class CorrectionCommand(_Command):
     """A dated correction; undo takes it back (the model allows that the same day only)."""
+
+    adds_to_signed = True
 
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, correction_id: int,
                  text: str, date, label: str):

@@ -372,10 +372,10 @@ class DecisionEntryWindow(QDialog):
         change = outcome.change
         if change.changed:
             # Mine kept over theirs is a step of its own: undo goes back to theirs.
-            merge = typing and outcome.conflict is None
+            run = self.decision.typing.number if typing and outcome.conflict is None else 0
             self._pushing = True
             try:
-                self.ws.undo_stack.push(DecisionCommand(self.ws, change, label, merge))
+                self.ws.undo_stack.push(DecisionCommand(self.ws, change, label, run))
                 self.ws.item_changed.emit(item.id)
                 self.ws.agenda_changed.emit(change.meeting_id)
             finally:

@@ -7,7 +7,7 @@ to be saved. A refused value keeps what was typed and says why under it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from model import attachments, browse, cases, decisions, item_edit, saving
 from model.checks import InputError
-from model.entities import Item
 from model.errors import ReferentError
 from ui import commands, conflicts
 from ui.item_sections import SectionBox
+from ui.signed import SignedBanner, editing, item_signed
 from ui.line_field import ErrorLabel, LineField
 from ui.markdown_edit import MarkdownEdit
 from ui.workspace import Workspace
@@ -41,10 +41,13 @@ LINE_FIELDS = ("number", "title", "public_title", "journal_number", "time_slot",
 
 
 class ItemEditor(QWidget):
+    correction_requested = Signal()  # "Tilføj rettelse…" in a signed meeting's banner
+
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
         self.ws = workspace
         self.view: browse.ItemView | None = None
+        self.locked = False  # the item's meeting is signed: everything here is read-only
         self.headings: list[str] = []
         self._pushing = False
         self._last_text: MarkdownEdit | None = None
@@ -103,7 +106,7 @@ class ItemEditor(QWidget):
         self.case_label = QLabel(self)
         self.case_label.setWordWrap(True)
         self.case_button = QPushButton(self.tr("Vælg sag…"), self)
-        self.case_button.clicked.connect(self.choose_case)
+        self.case_button.clicked.connect(lambda _c=False: self.choose_case())
         case_row = QHBoxLayout()
         case_row.addWidget(self.case_label, 1)
         case_row.addWidget(self.case_button)
@@ -133,7 +136,7 @@ class ItemEditor(QWidget):
         self.prior_label.setWordWrap(True)
         self.prior_label.setTextFormat(Qt.TextFormat.PlainText)
         self.prior_button = QPushButton(self.tr("Hent sagens tidligere beslutninger"), self)
-        self.prior_button.clicked.connect(self.fetch_history)
+        self.prior_button.clicked.connect(lambda _c=False: self.fetch_history())
 
         self.decision_title = self._heading(self.tr("Beslutning"))
         self.decision = MarkdownEdit(self)
@@ -148,15 +151,17 @@ class ItemEditor(QWidget):
         self.attachments.itemChanged.connect(self._attachment_checked)
         self.attachments.itemDoubleClicked.connect(lambda _i: self.open_attachment())
         buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("Tilføj bilag…"), self.add_attachments),
-            (self.tr("Kun titel…"), self.add_attachment_title),
-            (self.tr("Åbn"), self.open_attachment),
-            (self.tr("Fjern"), self.remove_attachment),
+        self.attachment_buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("add", self.tr("Tilføj bilag…"), self.add_attachments),
+            ("title", self.tr("Kun titel…"), self.add_attachment_title),
+            ("open", self.tr("Åbn"), self.open_attachment),
+            ("remove", self.tr("Fjern"), self.remove_attachment),
         ):
             button = QPushButton(text, self)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _c=False, f=slot: f())
             buttons.addWidget(button)
+            self.attachment_buttons[key] = button
         buttons.addStretch(1)
         self.attachment_error = ErrorLabel(self)
 
@@ -185,8 +190,11 @@ class ItemEditor(QWidget):
         self.scroll.setWidget(page)
         self.empty = QLabel(self.tr("Vælg et punkt på dagsordenen."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner = SignedBanner(self)
+        self.banner.correction_requested.connect(self.correction_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.empty, 1)
@@ -214,12 +222,12 @@ class ItemEditor(QWidget):
             self.view = None
             self.scroll.hide()
             self.toolbar.setEnabled(False)
+            self.banner.hide()
             self.empty.show()
             return
         self.view = self.ws.read(browse.item_view, item_id)
         self.empty.hide()
         self.scroll.show()
-        self.toolbar.setEnabled(True)
         self._fill()
 
     def _fill(self) -> None:
@@ -235,7 +243,8 @@ class ItemEditor(QWidget):
             for name, value in values.items():
                 self.fields[name].set_value(value)
             self._item_version = v.version
-            self.fields["number"].setReadOnly(not v.frozen)
+            self.locked = self.ws.read(item_signed, v.id)
+            self.fields["number"].setReadOnly(not v.frozen or self.locked)
             self.fields["number"].setToolTip(
                 "" if v.frozen else self.tr("Punkterne nummereres selv, til dagsordenen udsendes.")
             )
@@ -243,6 +252,7 @@ class ItemEditor(QWidget):
             self.closed.setChecked(v.closed)
             self.closed.blockSignals(False)
             self.fields["public_title"].setEnabled(v.closed)
+            self.fields["public_title"].setReadOnly(self.locked)
             if v.case_id:
                 number = f" ({v.case_journal_number})" if v.case_journal_number else ""
                 self.case_label.setText(f"{v.case_title}{number}")
@@ -256,20 +266,53 @@ class ItemEditor(QWidget):
                     for p in v.prior_decisions
                 ) or self.tr("Ingen.")
             )
-            self.prior_button.setEnabled(v.case_id is not None)
             self._show_decision(v.decision_text, v.decision_version)
             self.decision_error.show_message(None)
-            # A signed protocol is only added to, in the decision entry mode (Tilføj rettelse).
-            locked = self.ws.read(lambda s: decisions.is_locked(s.get(Item, v.id).meeting))
-            self.decision.setReadOnly(locked)
-            self.decision.setToolTip(decisions.LOCKED if locked else "")
-            self.postponed.setEnabled(not locked)
             self.postponed.blockSignals(True)
             self.postponed.setChecked(v.postponed)
             self.postponed.blockSignals(False)
             self._fill_attachments()
+            self._lock(self.locked)
         finally:
             self.setUpdatesEnabled(True)
+
+    def _lock(self, locked: bool) -> None:
+        """A signed meeting's item is read-only: only a dated correction may be added
+        (in the decision entry mode), which the banner offers."""
+        self.banner.setVisible(locked)
+        self.toolbar.setEnabled(not locked)
+        for name, field in self.fields.items():
+            if name not in ("number", "public_title"):
+                field.setReadOnly(locked)
+        self.closed.setEnabled(not locked)
+        self.case_button.setEnabled(not locked)
+        self.prior_button.setEnabled(not locked and self.view.case_id is not None)
+        for box in self.section_boxes:
+            box.set_read_only(locked)
+        self.add_section_button.setEnabled(not locked)
+        self.decision.setReadOnly(locked)
+        self.decision.setToolTip(decisions.LOCKED if locked else "")
+        self.postponed.setEnabled(not locked)
+        for key, button in self.attachment_buttons.items():
+            button.setEnabled(key == "open" or not locked)
+
+    def signed(self) -> bool:
+        return self.view is not None and self.locked
+
+    def refused(self) -> None:
+        """A change was refused: show the item as stored again (a box ticked for nothing
+        is unticked). Typed text stays: a refused text is never thrown away."""
+        if self.view is not None:
+            self.view = self.ws.read(browse.item_view, self.view.id)
+            self._fill_checks()
+
+    def _fill_checks(self) -> None:
+        for box, on in ((self.closed, self.view.closed), (self.postponed, self.view.postponed)):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+        self._fill_attachments()
+        self._lock(self.locked)
 
     def _fill_sections(self) -> None:
         sections = self.view.sections
@@ -278,6 +321,7 @@ class ItemEditor(QWidget):
             box.committed.connect(self._commit_section)
             box.remove_requested.connect(self._remove_section)
             box.edit.installEventFilter(self)
+            box.set_read_only(self.locked)
             self.sections_layout.addWidget(box)
             self.section_boxes.append(box)
         for box, section in zip(self.section_boxes, sections, strict=False):
@@ -293,7 +337,8 @@ class ItemEditor(QWidget):
             text = a.title if a.has_content else self.tr("%1 (kun titel)").replace("%1", a.title)
             entry = QListWidgetItem(text, self.attachments)
             entry.setData(Qt.ItemDataRole.UserRole, a.id)
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checkable = Qt.ItemFlag.ItemIsUserCheckable
+            entry.setFlags(entry.flags() & ~checkable if self.locked else entry.flags() | checkable)
             entry.setCheckState(Qt.CheckState.Checked if a.closed else Qt.CheckState.Unchecked)
             entry.setToolTip(self.tr("Lukket bilag") if a.closed else (a.filename or ""))
         self.attachments.blockSignals(False)
@@ -340,6 +385,7 @@ class ItemEditor(QWidget):
         finally:
             self._pushing = False
 
+    @editing
     def commit_field(self, name: str, text: str) -> None:
         v = self.view
         if v is None:
@@ -368,12 +414,14 @@ class ItemEditor(QWidget):
         field.accept()
         new = int(text) if name == "number" else text
         label = {"number": self.tr("nummer"), "title": self.tr("titel")}.get(name, name)
-        self._push(commands.ItemFieldCommand(self.ws, v.meeting_id, v.id, name, old, new, label))
+        self._push(commands.ItemFieldCommand(self.ws, v.meeting_id, v.id, name, old, new, label,
+                                             run=field.typing.number))
         if name in ("title", "number"):
             self.ws.agenda_changed.emit(v.meeting_id)
             if name == "number":
                 self.caption.setText(self.tr("Punkt %1").replace("%1", text.strip()))
 
+    @editing
     def _closed_toggled(self, on: bool) -> None:
         v = self.view
         saved = self.ws.write(saving.save_item_field, v.id, "closed", on, None)
@@ -386,6 +434,7 @@ class ItemEditor(QWidget):
         ))
         self.ws.agenda_changed.emit(v.meeting_id)
 
+    @editing
     def _commit_section(self, section_id: int, text: str) -> None:
         v = self.view
         box = next(b for b in self.section_boxes if b.section_id == section_id)
@@ -411,7 +460,7 @@ class ItemEditor(QWidget):
             box.version, box.stored = outcome.version, text
             self._push(commands.TextCommand(
                 self.ws, v.meeting_id, v.id, ("section", section_id), outcome.saved.old, text,
-                section.heading,
+                section.heading, run=box.edit.typing.number if outcome.conflict is None else 0,
             ))
         section.text, section.version = text, box.version
 
@@ -443,10 +492,12 @@ class ItemEditor(QWidget):
             self._push(commands.TextCommand(
                 self.ws, v.meeting_id, v.id, ("decision", v.id), outcome.saved.old, text,
                 self.tr("beslutning"),
+                run=self.decision.typing.number if outcome.conflict is None else 0,
             ))
         self.decision_error.show_message(None)
         self.ws.agenda_changed.emit(v.meeting_id)
 
+    @editing
     def _postponed_toggled(self, on: bool) -> None:
         v = self.view
         self.decision.commit()
@@ -468,6 +519,7 @@ class ItemEditor(QWidget):
         menu.addSeparator()
         menu.addAction(self.tr("Andet afsnit…"), self._ask_section)
 
+    @editing
     def _ask_section(self) -> None:
         heading, ok = QInputDialog.getText(
             self, self.tr("Nyt afsnit"), self.tr("Overskrift, f.eks. Sagen afgøres af:")
@@ -475,6 +527,7 @@ class ItemEditor(QWidget):
         if ok and heading.strip():
             self.add_section(heading)
 
+    @editing
     def add_section(self, heading: str) -> None:
         self.flush()
         v = self.view
@@ -484,6 +537,7 @@ class ItemEditor(QWidget):
         ))
         self.show_item(v.id)
 
+    @editing
     def _remove_section(self, section_id: int) -> None:
         self.flush()
         v = self.view
@@ -495,6 +549,7 @@ class ItemEditor(QWidget):
 
     # -- case and history --------------------------------------------------------
 
+    @editing
     def choose_case(self) -> None:
         from ui.dialogs.case_dialog import CaseDialog
 
@@ -505,6 +560,7 @@ class ItemEditor(QWidget):
             self._push(commands.ItemCaseCommand(self.ws, v.meeting_id, v.id, old, dialog.case_id))
             self.show_item(v.id)
 
+    @editing
     def fetch_history(self) -> None:
         self.flush()
         v = self.view
@@ -517,6 +573,7 @@ class ItemEditor(QWidget):
 
     # -- bilag -------------------------------------------------------------------
 
+    @editing
     def add_attachments(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Tilføj bilag"))
         v = self.view
@@ -532,6 +589,7 @@ class ItemEditor(QWidget):
         if paths:
             self.show_item(v.id)
 
+    @editing
     def add_attachment_title(self) -> None:
         """A bilag named in the minutes whose file is kept elsewhere (as in many referater)."""
         title, ok = QInputDialog.getText(self, self.tr("Bilag"), self.tr("Bilagets titel:"))
@@ -561,6 +619,7 @@ class ItemEditor(QWidget):
         path = attachments.write_private_file(name, content)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
+    @editing
     def remove_attachment(self) -> None:
         attachment_id = self._current_attachment()
         if attachment_id is None:
@@ -572,6 +631,7 @@ class ItemEditor(QWidget):
         ))
         self.show_item(v.id)
 
+    @editing
     def _attachment_checked(self, entry: QListWidgetItem) -> None:
         v = self.view
         attachment_id = entry.data(Qt.ItemDataRole.UserRole)

@@ -41,6 +41,11 @@ class SectionBox(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.edit)
 
+    def set_read_only(self, on: bool) -> None:
+        """A signed meeting's section: its text cannot be changed, nor the section removed."""
+        self.edit.setReadOnly(on)
+        self.remove.setVisible(not on)
+
     def show_section(self, section_id: int, heading: str, text: str, version: int) -> None:
         self.section_id = section_id
         self.version, self.stored = version, text

@@ -6,6 +6,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ui.typing_run import TypingRun
+
 AUTOSAVE_MS = 700
 
 
@@ -54,13 +56,15 @@ class LineField(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.error)
         self._saved = ""
+        self.typing = TypingRun()  # which run of typing a commit belongs to (one undo step)
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._timer.timeout.connect(self.commit)
+        self._timer.timeout.connect(self._store)
         # From the first unsaved keystroke, so steady typing is stored within a second too.
         self.edit.textEdited.connect(self._changed)
         self.edit.editingFinished.connect(self.commit)
 
     def _changed(self, _text: str) -> None:
+        self.typing.keystroke()
         if not self._timer.isActive():
             self._timer.start()
 
@@ -69,6 +73,7 @@ class LineField(QWidget):
         self._saved = text or ""
         self.edit.setText(self._saved)
         self.error.show_message(None)
+        self.typing.end()
 
     def value(self) -> str:
         return self.edit.text()
@@ -82,6 +87,11 @@ class LineField(QWidget):
         return self._saved
 
     def commit(self) -> None:
+        """Hand on what is typed, if anything; the run of typing ends here."""
+        self._store()
+        self.typing.end()
+
+    def _store(self) -> None:
         self._timer.stop()
         if self.edit.text() != self._saved:
             self.committed.emit(self.edit.text())

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from model import agenda, browse, meeting_setup
 from model.errors import ReferentError
-from ui import commands
+from ui import commands, confirm
 from ui.agenda_pane import AgendaPane
 from ui.item_editor import ItemEditor
 from ui.meeting_tree import COMMITTEE_ID_ROLE, MEETING_ID_ROLE, MeetingTreeModel
 from ui.settings import settings
+from ui.signed import confirm_signing, editing, meeting_signed
 from ui.workspace import Workspace
 
 
@@ -32,6 +33,7 @@ class MainWindow(QMainWindow):
         self.ws = workspace
         workspace.setParent(self)  # the undo stack goes with the window's actions
         self.meeting_id: int | None = None
+        self._signed = False  # the open meeting is signed: its editing actions are off
         self.setWindowTitle(self._window_title())
         self.tree_model = MeetingTreeModel(workspace, self)
         self.tree = QTreeView(self)
@@ -195,6 +197,8 @@ class MainWindow(QMainWindow):
         self.agenda.postponed_requested.connect(self.take_postponed)
         ws.agenda_changed.connect(self._agenda_changed)
         ws.select_item.connect(self.open_item)
+        ws.show_meeting.connect(self.open_meeting)
+        self.editor.correction_requested.connect(self.add_correction)
         ws.meeting_changed.connect(self._meeting_changed)
         ws.committees_changed.connect(self._committees_changed)
         ws.failed.connect(self.show_error)
@@ -253,6 +257,7 @@ class MainWindow(QMainWindow):
             self.editor.headings = self.ws.read(
                 lambda s: list(get_committee(s, view.committee_id).section_headings)
             )
+        self._signed = meeting_id is not None and self.ws.read(meeting_signed, meeting_id)
         self.agenda.show_meeting(meeting_id)
         self._update_actions()
 
@@ -266,9 +271,16 @@ class MainWindow(QMainWindow):
             self._show_meeting(meeting_id)
 
     def open_item(self, meeting_id: int, item_id: int) -> None:
+        """Show the item: its meeting opened, selected and scrolled to in the agenda, and in
+        the decision entry too while that is open on the meeting."""
         if meeting_id != self.meeting_id:
             self.open_meeting(meeting_id)
         self.agenda.select_item(item_id)
+        entry = self.decision_entry
+        if entry is not None and entry.entry.meeting_id == meeting_id and (
+            entry.current is None or entry.current.id != item_id
+        ) and entry.entry.go_to(item_id):
+            entry.show_current()
 
     def _item_selected(self, item_id: int | None) -> None:
         if self.editor.view is not None and item_id == self.editor.view.id:
@@ -276,14 +288,22 @@ class MainWindow(QMainWindow):
         self.editor.show_item(item_id)
         self._update_actions()
 
+    def signed(self) -> bool:
+        return self._signed
+
     def _update_actions(self) -> None:
         has_meeting = self.meeting_id is not None
         has_item = self.agenda.current_item() is not None
-        for action in (self.act_new_item, self.act_details, self.act_status, self.act_postponed,
-                       self.act_copy, self.act_export, self.act_export_file, self.act_decisions):
+        editable = has_meeting and not self._signed
+        for action in (self.act_details, self.act_export, self.act_export_file,
+                       self.act_decisions):
             action.setEnabled(has_meeting)
+        for action in (self.act_new_item, self.act_postponed, self.act_copy):
+            action.setEnabled(editable)
+        self.act_status.setEnabled(editable)  # a signed meeting has no next step
         for action in (self.act_delete_item, self.act_up, self.act_down):
-            action.setEnabled(has_item)
+            action.setEnabled(has_item and not self._signed)
+        self.agenda.set_signed(self._signed)
 
     # -- reacting to changes -----------------------------------------------------------
 
@@ -296,6 +316,8 @@ class MainWindow(QMainWindow):
         row = self.ws.read(lambda s: browse.meeting_row(agenda.get_meeting(s, meeting_id)))
         self.tree_model.update_meeting(row)
         if meeting_id == self.meeting_id:
+            self._signed = self.ws.read(meeting_signed, meeting_id)
+            self._update_actions()
             self.agenda.refresh_meeting()
             self.agenda.refresh()
             self.agenda.refresh_waiting()
@@ -359,6 +381,12 @@ class MainWindow(QMainWindow):
         entry.show()
         entry.activateWindow()
 
+    def add_correction(self) -> None:
+        """A dated correction to the chosen item's decision (the decision entry's form)."""
+        self.enter_decisions()
+        if self.decision_entry is not None:
+            self.decision_entry.add_correction()
+
     def show_follow_ups(self) -> None:
         from ui.follow_up_list import FollowUpList
 
@@ -373,6 +401,7 @@ class MainWindow(QMainWindow):
 
     # -- agenda ------------------------------------------------------------------------
 
+    @editing
     def new_item(self) -> None:
         if self.meeting_id is None:
             return
@@ -391,12 +420,19 @@ class MainWindow(QMainWindow):
         title.setFocus()
         title.selectAll()
 
+    @editing
     def delete_item(self) -> None:
         item_id = self.agenda.current_item()
         if item_id is None:
             return
         self.editor.flush()
         title = self.agenda.model.rows[self.agenda.current_row()].title
+        if not confirm.ask(
+            self, self.tr("Slet punkt"), self.tr("Slet punktet »%1«?").replace("%1", title),
+            self.tr("Punktet slettes med afsnit, bilag og beslutning. Ctrl+Z fortryder."),
+            self.tr("Slet punktet"), accept_default=True,
+        ):
+            return
         change = self.ws.write(agenda.delete_item, item_id)
         self.ws.undo_stack.push(commands.DeleteItemCommand(self.ws, change, title))
         self.agenda.refresh()
@@ -404,6 +440,7 @@ class MainWindow(QMainWindow):
             self.tr("Punktet »%1« er slettet; Ctrl+Z fortryder.").replace("%1", title), 8000
         )
 
+    @editing
     def move_item(self, step: int) -> None:
         row = self.agenda.current_row()
         if row < 0:
@@ -412,6 +449,7 @@ class MainWindow(QMainWindow):
         if 0 <= target < len(self.agenda.model.rows):
             self._move_to(self.agenda.current_item(), target)
 
+    @editing
     def _move_to(self, item_id: int, index: int) -> None:
         self.editor.flush()
         change = self.ws.write(agenda.move_item, item_id, index)
@@ -469,22 +507,28 @@ class MainWindow(QMainWindow):
             return
         from model.meetings import STATUS_NAMES
 
-        question = self.tr("Sæt mødet til »%1«?").replace("%1", STATUS_NAMES[following])
-        if view.status == "draft":
-            question += "\n\n" + self.tr(
-                "Punkternes numre ligger derefter fast; nye punkter får næste ledige nummer."
-            )
-        answer = QMessageBox.question(self, self.tr("Næste trin"), question)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        if following == "signed":
+            if not confirm_signing(self, view.title):
+                return
+        else:
+            question = self.tr("Sæt mødet til »%1«?").replace("%1", STATUS_NAMES[following])
+            if view.status == "draft":
+                question += "\n\n" + self.tr(
+                    "Punkternes numre ligger derefter fast; nye punkter får næste ledige nummer."
+                )
+            answer = QMessageBox.question(self, self.tr("Næste trin"), question)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         try:
             old, new = self.ws.write(meeting_setup.advance_status, self.meeting_id)
         except ReferentError as error:
             self.show_error(str(error))
             return
-        self.ws.undo_stack.push(commands.StatusCommand(self.ws, self.meeting_id, old, new))
+        if new != "signed":  # signing is for good: no undo step takes it back
+            self.ws.undo_stack.push(commands.StatusCommand(self.ws, self.meeting_id, old, new))
         self.ws.meeting_changed.emit(self.meeting_id)
 
+    @editing
     def take_postponed(self) -> None:
         from ui.dialogs.postponed_dialog import take_postponed
 
@@ -493,6 +537,7 @@ class MainWindow(QMainWindow):
             take_postponed(self.ws, self.meeting_id, self.agenda.current_row(), self)
             self.agenda.refresh_waiting()
 
+    @editing
     def copy_agenda(self) -> None:
         from ui.dialogs.postponed_dialog import copy_agenda
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from ui.markdown_text import from_markdown, html_to_markdown, to_markdown
+from ui.typing_run import TypingRun
 
 AUTOSAVE_MS = 700
 
@@ -23,7 +24,8 @@ class MarkdownEdit(QTextEdit):
     """Emits `committed(markdown)` shortly after the user stops typing and on leaving.
 
     The field's own undo is off: undo belongs to the program's undo stack,
-    which holds every committed change to the archive.
+    which holds every committed change to the archive. `typing` tells which run
+    of typing a commit belongs to, so one run is one undo step (ui.typing_run).
     """
 
     committed = Signal(str)
@@ -34,8 +36,9 @@ class MarkdownEdit(QTextEdit):
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
         self._saved = ""
+        self.typing = TypingRun()
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._timer.timeout.connect(self.commit)
+        self._timer.timeout.connect(self._store)
         self.textChanged.connect(self._changed)
         self._loading = False
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
@@ -51,6 +54,7 @@ class MarkdownEdit(QTextEdit):
         finally:
             self._loading = False
         self._saved = text
+        self.typing.end()
 
     def markdown(self) -> str:
         return to_markdown(self.document())
@@ -66,7 +70,12 @@ class MarkdownEdit(QTextEdit):
         return self._timer.isActive()
 
     def commit(self) -> None:
-        """Hand the text on if it changed since it was loaded or last committed."""
+        """Hand the text on if it changed since it was loaded or last committed; the run
+        of typing ends here (the field is left, or the program needs what is typed)."""
+        self._store()
+        self.typing.end()
+
+    def _store(self) -> None:
         self._timer.stop()
         text = self.markdown()
         if text != self._saved:
@@ -74,9 +83,12 @@ class MarkdownEdit(QTextEdit):
             self.committed.emit(text)
 
     def _changed(self) -> None:
+        if self._loading:
+            return
+        self.typing.keystroke()
         # Counted from the first unsaved keystroke, not the last: a secretary who
         # types without pausing still has everything stored within a second.
-        if not self._loading and not self._timer.isActive():
+        if not self._timer.isActive():
             self._timer.start()
 
     def event(self, event) -> bool:
@@ -110,17 +122,23 @@ class MarkdownEdit(QTextEdit):
     # -- formatting commands (the toolbar and Ctrl+B / Ctrl+I) -------------------
 
     def toggle_bold(self) -> None:
+        if self.isReadOnly():
+            return
         fmt = QTextCharFormat()
         bold = self.fontWeight() < QFont.Weight.DemiBold
         fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         self.mergeCurrentCharFormat(fmt)
 
     def toggle_italic(self) -> None:
+        if self.isReadOnly():
+            return
         fmt = QTextCharFormat()
         fmt.setFontItalic(not self.fontItalic())
         self.mergeCurrentCharFormat(fmt)
 
     def toggle_list(self, ordered: bool) -> None:
+        if self.isReadOnly():
+            return
         cursor = self.textCursor()
         current = cursor.currentList()
         style = QTextListFormat.Style.ListDecimal if ordered else QTextListFormat.Style.ListDisc
@@ -140,6 +158,8 @@ class MarkdownEdit(QTextEdit):
         cursor.endEditBlock()
 
     def toggle_heading(self) -> None:
+        if self.isReadOnly():
+            return
         cursor = self.textCursor()
         block_format = QTextBlockFormat(cursor.blockFormat())
         on = block_format.headingLevel() != 3

@@ -20,6 +20,7 @@ class Workspace(QObject):
     meeting_changed = Signal(int)  # meeting id: details or status
     committees_changed = Signal()  # committees, members, or the list of meetings
     select_item = Signal(int, int)  # meeting id, item id: show this item (after undo, search)
+    show_meeting = Signal(int)  # meeting id: show this meeting (after undo of its details)
     failed = Signal(str)  # a Danish message for the status bar or a message box
 
     def __init__(self, archive: Archive, parent: QObject | None = None):

@@ -1,4 +1,4 @@
-"""Qt fixtures: settings in a temporary folder, message boxes that answer themselves,
+"""Qt fixtures: settings in a temporary folder, message boxes that answer themselves (yes),
 and the main window on a fresh or an example archive."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ def messages(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setattr("ui.confirm.ask", lambda *a, **k: True)  # Slet punktet, Underskriv
     return shown
 
 
@@ -46,3 +47,21 @@ def window(qtbot, archive, messages):
 @pytest.fixture
 def examples_window(qtbot, examples_archive, messages):
     return _window(qtbot, examples_archive)
+
+
+class _Clock:
+    """The clock that tells runs of typing apart (ui.typing_run), moved on by hand."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def pause(self, seconds: float = 2.0) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def typing_clock(monkeypatch):
+    """Runs of typing end only where the test pauses: real time in a test is not a pause."""
+    clock = _Clock()
+    monkeypatch.setattr("ui.typing_run.clock", lambda: clock.now)
+    return clock

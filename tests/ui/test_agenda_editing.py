@@ -46,7 +46,8 @@ def test_add_items_and_reorder_with_keys_and_drop(window, archive, qtbot):
     assert [t for _n, t in titles(archive, meeting_id)][0] == "Budget 2021"
 
 
-def test_type_into_a_section_and_find_it_in_the_archive_then_undo(window, archive, qtbot):
+def test_type_into_a_section_and_find_it_in_the_archive_then_undo(window, archive, qtbot,
+                                                                   typing_clock):
     meeting_id = _open(window, archive)
     item_id = window.agenda.model.rows[0].id
     window.agenda.select_item(item_id)
@@ -59,7 +60,8 @@ def test_type_into_a_section_and_find_it_in_the_archive_then_undo(window, archiv
     qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] != "", timeout=3000)
     assert section_texts(archive, item_id)[0] == "Formanden byder **velkommen**"
     qtbot.keyClicks(box.edit, " og tak")
-    window.undo()  # takes back everything typed into the section, stored or not
+    # One run of typing (no pause between the keys): one step, stored or not.
+    window.undo()
     assert section_texts(archive, item_id)[0] == ""
     assert box.edit.markdown() == ""
     window.redo()

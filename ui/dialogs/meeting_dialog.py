@@ -26,6 +26,7 @@ from model.meeting_saving import MeetingConflict
 from ui import commands
 from ui.dialogs.conflict_dialog import KEEP_MINE, USE_THEIRS, ConflictDialog
 from ui.line_field import ErrorLabel, LineField
+from ui.signed import SignedBanner, meeting_signed, reason
 from ui.workspace import Workspace
 
 ATTENDANCE_NAMES = {"present": "Til stede", "absent": "Fraværende", "substituted": "Stedfortræder"}
@@ -85,7 +86,11 @@ class MeetingDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        self.banner = SignedBanner(self)
+        self.banner.button.hide()  # corrections are added to decisions, not to these details
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.attendance, 1)
         layout.addWidget(self.attendance_error)
@@ -93,6 +98,22 @@ class MeetingDialog(QDialog):
         layout.addWidget(buttons)
         self._load()
         self.committee.currentIndexChanged.connect(lambda _i: self._fill_attendance())
+        self.signed = meeting_id is not None and self.ws.read(meeting_signed, meeting_id)
+        if self.signed:
+            self._lock()
+
+    def _lock(self) -> None:
+        """A signed meeting's details and attendance are shown, not changed."""
+        self.banner.show()
+        for field in self.fields.values():
+            field.setReadOnly(True)
+        self.guests.setReadOnly(True)
+        self.notes.setReadOnly(True)
+        self.attendance.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r in range(self.attendance.rowCount()):
+            self.attendance.cellWidget(r, 1).setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Luk"))
 
     def _load(self) -> None:
         if self.meeting_id is None:
@@ -164,6 +185,9 @@ class MeetingDialog(QDialog):
         return wanted
 
     def accept(self) -> None:
+        if getattr(self, "signed", False):
+            self.error.show_message(reason())
+            return
         for field in self.fields.values():
             field.error.show_message(None)
         self.attendance_error.show_message(None)

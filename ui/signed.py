@@ -1,0 +1,90 @@
+"""A signed meeting in the window: how the window knows it, what it says, and the banner.
+
+The rule itself (a signed meeting is never changed, only added to) is the model's; the
+window only asks `model.decisions.is_locked`, so it can disable what would be refused
+and say why before anything is tried.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from model import agenda, decisions
+from model.errors import ReferentError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Signed", text)
+
+
+def reason() -> str:
+    """Why nothing in a signed meeting can be edited, and what can be done instead."""
+    return tr("Mødet er underskrevet. Referatet kan ikke ændres; tilføj en dateret rettelse.")
+
+
+def meeting_signed(session, meeting_id: int) -> bool:
+    """Whether the meeting is signed (a query, for `Workspace.read`)."""
+    return decisions.is_locked(agenda.get_meeting(session, meeting_id))
+
+
+def item_signed(session, item_id: int) -> bool:
+    return decisions.is_locked(agenda.get_item(session, item_id).meeting)
+
+
+def editing(method: Callable) -> Callable:
+    """A slot that changes the open meeting: refused with the reason while `self.signed()`,
+    and a refusal by the model (a ReferentError) is shown rather than raised."""
+
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        if self.signed():
+            self.ws.failed.emit(reason())
+            return None
+        try:
+            return method(self, *args, **kwargs)
+        except ReferentError as error:
+            self.ws.failed.emit(str(error))
+            return None
+
+    return run
+
+
+class SignedBanner(QFrame):
+    """The line over a signed meeting's editor: why it is read-only, and the one way on."""
+
+    correction_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("signedBanner")
+        self.setStyleSheet(
+            "#signedBanner { background: #fff3cd; border: 1px solid #e0c36c; }"
+        )
+        self.label = QLabel(reason(), self)
+        self.label.setWordWrap(True)
+        self.button = QPushButton(tr("Tilføj rettelse…"), self)
+        self.button.setToolTip(tr("En dateret rettelse til punktets beslutning"))
+        self.button.clicked.connect(lambda _c=False: self.correction_requested.emit())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.hide()
+
+
+def confirm_signing(parent, title: str) -> bool:
+    """Ask before a meeting becomes signed, saying what that means; False: Annullér."""
+    from ui.confirm import ask
+
+    return ask(
+        parent, tr("Underskriv referatet"),
+        tr("Sæt »%1« til underskrevet?").replace("%1", title),
+        tr("Referatet bliver dermed forseglet som mødets protokol: punkter, afsnit, bilag, "
+           "beslutninger og fremmøde kan ikke længere ændres, og trinnet kan ikke fortrydes. "
+           "Bagefter kan referatet kun tilføjes daterede rettelser."),
+        tr("Underskriv"),
+    )
