@@ -297,14 +297,20 @@ class ItemEditor(QWidget):
             button.setEnabled(key == "open" or not locked)
 
     def signed(self) -> bool:
-        return self.view is not None and self.locked
+        return self.view is not None and self.ws.read(item_signed, self.view.id)
 
     def refused(self) -> None:
         """A change was refused: show the item as stored again (a box ticked for nothing
-        is unticked). Typed text stays: a refused text is never thrown away."""
-        if self.view is not None:
+        is unticked, a meeting signed meanwhile locked). Typed text stays: a refused text
+        is never thrown away."""
+        if self.view is None:
+            return
+        try:
             self.view = self.ws.read(browse.item_view, self.view.id)
-            self._fill_checks()
+            self.locked = self.ws.read(item_signed, self.view.id)
+        except ReferentError:
+            return  # the item is gone; the agenda will say so when it is read again
+        self._fill_checks()
 
     def _fill_checks(self) -> None:
         for box, on in ((self.closed, self.view.closed), (self.postponed, self.view.postponed)):

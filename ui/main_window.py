@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
             ctrl | Qt.Modifier.SHIFT | Qt.Key.Key_B,
             self.tr("Punkterne ét efter ét fra den udfyldte protokol, kun med tastaturet"),
         )
+        self.act_correction = self._action(
+            self.tr("Tilføj &rettelse…"), self.add_correction, None,
+            self.tr("En dateret rettelse til et underskrevet referat"),
+        )
         self.act_follow_ups = self._action(
             self.tr("&Opfølgningsliste"), self.show_follow_ups,
             ctrl | Qt.Modifier.SHIFT | Qt.Key.Key_O,
@@ -161,7 +165,7 @@ class MainWindow(QMainWindow):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         meeting_menu = bar.addMenu(self.tr("&Møde"))
         for action in (self.act_details, self.act_status, self.act_postponed, self.act_copy,
-                       None, self.act_decisions, self.act_follow_ups):
+                       None, self.act_decisions, self.act_correction, self.act_follow_ups):
             meeting_menu.addSeparator() if action is None else meeting_menu.addAction(action)
         bar.addMenu(self.tr("&Hjælp")).addAction(self.act_about)
 
@@ -257,7 +261,7 @@ class MainWindow(QMainWindow):
             self.editor.headings = self.ws.read(
                 lambda s: list(get_committee(s, view.committee_id).section_headings)
             )
-        self._signed = meeting_id is not None and self.ws.read(meeting_signed, meeting_id)
+        self._signed = self.signed()
         self.agenda.show_meeting(meeting_id)
         self._update_actions()
 
@@ -289,7 +293,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def signed(self) -> bool:
-        return self._signed
+        """Whether the open meeting is signed, as the archive says now."""
+        return self.meeting_id is not None and self.ws.read(meeting_signed, self.meeting_id)
+
+    def refused(self) -> None:
+        """A change was refused: the actions follow what the archive holds now."""
+        self._signed = self.signed()
+        self._update_actions()
+        self.agenda.refresh()
 
     def _update_actions(self) -> None:
         has_meeting = self.meeting_id is not None
@@ -301,6 +312,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_new_item, self.act_postponed, self.act_copy):
             action.setEnabled(editable)
         self.act_status.setEnabled(editable)  # a signed meeting has no next step
+        self.act_correction.setEnabled(has_item and self._signed)
         for action in (self.act_delete_item, self.act_up, self.act_down):
             action.setEnabled(has_item and not self._signed)
         self.agenda.set_signed(self._signed)
@@ -316,7 +328,7 @@ class MainWindow(QMainWindow):
         row = self.ws.read(lambda s: browse.meeting_row(agenda.get_meeting(s, meeting_id)))
         self.tree_model.update_meeting(row)
         if meeting_id == self.meeting_id:
-            self._signed = self.ws.read(meeting_signed, meeting_id)
+            self._signed = self.signed()
             self._update_actions()
             self.agenda.refresh_meeting()
             self.agenda.refresh()

@@ -36,17 +36,19 @@ def item_signed(session, item_id: int) -> bool:
 
 
 def editing(method: Callable) -> Callable:
-    """A slot that changes the open meeting: refused with the reason while `self.signed()`,
-    and a refusal by the model (a ReferentError) is shown rather than raised."""
+    """A slot that changes the open meeting: refused with the reason while `self.signed()`
+    (asked of the archive: another program may have signed it meanwhile), and a refusal by
+    the model (a ReferentError) is shown rather than raised. After either, `self.refused()`
+    shows the stored state again."""
 
     @functools.wraps(method)
     def run(self, *args, **kwargs):
-        if self.signed():
-            self.ws.failed.emit(reason())
-            return None
         try:
+            if self.signed():
+                raise ReferentError(reason())
             return method(self, *args, **kwargs)
         except ReferentError as error:
+            self.refused()
             self.ws.failed.emit(str(error))
             return None
 

@@ -193,3 +193,29 @@ def test_signing_asks_and_says_what_it_means(
     assert window.editor.banner.isVisible() == signed
     assert window.act_new_item.isEnabled() != signed
     assert window.ws.undo_stack.count() == 0  # signing is for good: not a step to undo
+
+
+def test_a_meeting_signed_meanwhile_by_another_program_refuses_the_typing(
+    examples_window, examples_archive, qtbot, messages
+):
+    window, archive = examples_window, examples_archive
+    mid = meeting_id(archive, "sagsbehandling-2020-04-21")
+    window.open_meeting(mid)
+    item_id = window.editor.view.id
+    assert not window.editor.locked and not window.act_correction.isEnabled()
+    with archive.transaction() as s:  # another secretary signs it
+        s.get(Meeting, mid).status = "signed"
+    printed = referat_text(archive, "sagsbehandling-2020-04-21")
+    box = window.editor.section_boxes[0]
+    box.edit.setFocus()
+    qtbot.keyClicks(box.edit, "Sent tilføjet")
+    before = len(messages)
+    window.editor.flush()
+    window.new_item()
+    _refused(messages, before)
+    assert window.editor.locked and window.editor.banner.isVisible()
+    assert box.edit.isReadOnly() and not window.act_new_item.isEnabled()
+    assert window.act_correction.isEnabled()
+    with archive.sessions() as s:
+        assert "Sent tilføjet" not in s.get(Item, item_id).sections[0].text
+    assert referat_text(archive, "sagsbehandling-2020-04-21") == printed
