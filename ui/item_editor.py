@@ -38,6 +38,7 @@ from ui.markdown_edit import MarkdownEdit
 from ui.workspace import Workspace
 
 LINE_FIELDS = ("number", "title", "public_title", "journal_number", "time_slot", "presenters")
+LOCKED_STYLE = "QLineEdit, QTextEdit, QListWidget { background: #f2f2f2; }"
 
 
 class ItemEditor(QWidget):
@@ -280,6 +281,8 @@ class ItemEditor(QWidget):
         """A signed meeting's item is read-only: only a dated correction may be added
         (in the decision entry mode), which the banner offers."""
         self.banner.setVisible(locked)
+        # Greyed, so no one starts typing into a field that will not take it.
+        self.page.setStyleSheet(LOCKED_STYLE if locked else "")
         self.toolbar.setEnabled(not locked)
         for name, field in self.fields.items():
             if name not in ("number", "public_title"):

@@ -1,0 +1,71 @@
+"""Take underskrevet.png (a signed meeting in the window: the banner, the editor read-only,
+the agenda's actions off) and underskriv.png (the question before signing), under Xvfb.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots/take_signed_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    from sqlalchemy import select
+
+    from model.database import open_archive
+    from model.entities import Item
+    from model.interchange import import_file
+    from ui.app import application, example_files, open_window
+
+    work = tempfile.mkdtemp()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, work)
+    archive = open_archive(os.path.join(work, "eksempler.sqlite3"))
+    for path in example_files():
+        import_file(archive, path)
+    app = application()
+    window = open_window(archive)
+    window.resize(1360, 860)
+    window.show()
+
+    def item(ext_id: str) -> tuple[int, int]:
+        query = select(Item.meeting_id, Item.id).where(Item.ext_id == ext_id)
+        return tuple(window.ws.read(lambda s: s.execute(query).first()))
+
+    def shoot_question() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(100, shoot_question)
+            return
+        for _ in range(10):
+            app.processEvents()
+        box.grab().save(str(OUT / "underskriv.png"))
+        box.reject()  # Annullér: the Faxe meeting stays as it was
+        QTimer.singleShot(100, app.quit)
+
+    def shoot() -> None:
+        window.open_item(*item("oeu-2026-09-30-302"))
+        window.tree.expandAll()
+        window.menuBar().setFocus()
+        app.processEvents()
+        window.grab().save(str(OUT / "underskrevet.png"))
+        window.open_item(*item("sagsbehandling-2020-04-21-1"))  # minutes approved
+        app.processEvents()
+        QTimer.singleShot(300, shoot_question)
+        window.advance_status()
+
+    QTimer.singleShot(1200, shoot)
+    app.exec()
+    os._exit(0)  # skip Python's final collection racing Qt's teardown
+
+
+if __name__ == "__main__":
+    main()
