@@ -180,3 +180,28 @@ def test_a_title_typed_in_one_run_is_one_step(window, archive, qtbot, typing_clo
     assert titles(archive, mid)[0][1] == "Budget"
     window.undo()
     assert titles(archive, mid)[0][1] == "A"
+
+
+def test_decision_entry_typing_runs_and_undo_goes_back_to_the_item(
+    window, archive, qtbot, typing_clock
+):
+    from tests.ui.keyboard import CTRL
+    from tests.ui.test_decision_entry import decisions_of, held_meeting, open_entry
+
+    _committee_id, mid = held_meeting(archive)
+    keys, entry = open_entry(window, mid, qtbot)
+    first = entry.current.id
+    keys.type("Godkendt")
+    qtbot.waitUntil(lambda: decisions_of(archive, mid)[0] is not None, timeout=3000)
+    typing_clock.pause()
+    keys.type(" med en ændring")
+    keys.key(Qt.Key.Key_Return, CTRL)  # on to the next item, which stores the typing
+    assert decisions_of(archive, mid)[0].text == "Godkendt med en ændring"
+    assert entry.current.id != first
+
+    keys.key(Qt.Key.Key_Z, CTRL)  # the second run only, shown where it was typed
+    assert decisions_of(archive, mid)[0].text == "Godkendt"
+    assert entry.current.id == first and entry.decision.markdown() == "Godkendt"
+    assert window.agenda.current_item() == first
+    keys.key(Qt.Key.Key_Z, CTRL)
+    assert decisions_of(archive, mid)[0] is None or decisions_of(archive, mid)[0].text == ""
