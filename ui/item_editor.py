@@ -32,9 +32,9 @@ from model.checks import InputError
 from model.errors import ReferentError
 from ui import commands, conflicts
 from ui.item_sections import SectionBox
-from ui.signed import SignedBanner, editing, item_signed
 from ui.line_field import ErrorLabel, LineField
 from ui.markdown_edit import MarkdownEdit
+from ui.signed import SignedBanner, editing, item_signed
 from ui.workspace import Workspace
 
 LINE_FIELDS = ("number", "title", "public_title", "journal_number", "time_slot", "presenters")

@@ -8,33 +8,19 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from example_window import OUT, example_window  # noqa: E402
 
 
 def main() -> None:
-    sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QSettings, QTimer
+    app, window = example_window()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
     from sqlalchemy import select
 
-    from model.database import open_archive
     from model.entities import Item
-    from model.interchange import import_file
-    from ui.app import application, example_files, open_window
-
-    work = tempfile.mkdtemp()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, work)
-    archive = open_archive(os.path.join(work, "eksempler.sqlite3"))
-    for path in example_files():
-        import_file(archive, path)
-    app = application()
-    window = open_window(archive)
-    window.resize(1360, 860)
-    window.show()
 
     def item(ext_id: str) -> tuple[int, int]:
         query = select(Item.meeting_id, Item.id).where(Item.ext_id == ext_id)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
 
 from model.entities import Item, Meeting
-from tests.ui.signed_helpers import SIGNED, Answer, meeting_id, referat_text
+from tests.ui.signed_helpers import Answer, meeting_id, referat_text
 from ui.confirm import ask as real_ask
 
 BANNER = "Mødet er underskrevet. Referatet kan ikke ændres; tilføj en dateret rettelse."
@@ -180,7 +180,7 @@ def test_signing_asks_and_says_what_it_means(
     with archive.transaction() as s:
         s.get(Meeting, mid).status = "minutes_approved"
     window.ws.meeting_changed.emit(mid)
-    assert window.act_status.isEnabled() and window.editor.fields["title"].edit.isReadOnly() is False
+    assert window.act_status.isEnabled() and not window.editor.fields["title"].edit.isReadOnly()
     answer = Answer(button)
     window.agenda.step.click()
     assert answer.buttons == ["Underskriv", "Annullér"]
