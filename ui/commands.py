@@ -39,6 +39,8 @@ def tr(text: str) -> str:
 class _Command(QUndoCommand):
     # A dated correction is the one change a signed meeting takes (and may take back).
     adds_to_signed = False
+    # Which part of the item the step changes, for the editor to scroll to (ItemEditor.reveal).
+    part: str | None = None
 
     def __init__(self, workspace: Workspace, text: str):
         super().__init__(text)
@@ -84,6 +86,8 @@ class _Command(QUndoCommand):
             self.ws.show_meeting.emit(meeting_id)
         else:
             self.ws.select_item.emit(meeting_id, item_id)
+            if self.part:
+                self.ws.show_part.emit(item_id, self.part)
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -117,6 +121,7 @@ class ItemFieldCommand(_ValueCommand):
         self.meeting_id, self.item_id, self.field = meeting_id, item_id, field
         self.old, self.new = old, new
         self.run = run  # the run of typing it came from: one run, one step
+        self.part = field
 
     def id(self) -> int:
         return MERGE_FIELD
@@ -143,6 +148,7 @@ class TextCommand(_ValueCommand):
         self.meeting_id, self.item_id, self.target = meeting_id, item_id, target
         self.old, self.new = old, new
         self.run = run
+        self.part = "decision" if target[0] == "decision" else f"section:{target[1]}"
 
     def id(self) -> int:
         return MERGE_TEXT
@@ -213,6 +219,8 @@ class MoveItemCommand(_Command):
 
 
 class ItemCaseCommand(_ValueCommand):
+    part = "case"
+
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, old: int | None,
                  new: int | None):
         super().__init__(ws, tr("Vælg sag"))
@@ -260,11 +268,15 @@ class _ChildCommand(_Command):
 class AttachmentCommand(_ChildCommand):
     """A bilag added or removed."""
 
+    part = "attachments"
+
     remove = staticmethod(item_edit.remove_attachment)
     restore = staticmethod(item_edit.restore_attachment)
 
 
 class AttachmentFieldCommand(_ValueCommand):
+    part = "attachments"
+
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, attachment_id: int,
                  field: str, old: Any, new: Any):
         super().__init__(ws, tr("Ret bilag"))
@@ -277,6 +289,8 @@ class AttachmentFieldCommand(_ValueCommand):
 
 
 class PostponedCommand(_ValueCommand):
+    part = "decision"
+
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, old: bool, new: bool):
         super().__init__(ws, tr("Udsat"))
         self.meeting_id, self.item_id, self.old, self.new = meeting_id, item_id, old, new
@@ -289,6 +303,8 @@ class PostponedCommand(_ValueCommand):
 
 class SectionCommand(_ChildCommand):
     """A section added or removed."""
+
+    part = "sections"
 
     remove = staticmethod(item_edit.remove_section)
     restore = staticmethod(item_edit.restore_section)
@@ -349,6 +365,8 @@ class MeetingDetailsCommand(_Command):
 
 class CaseHistoryCommand(_Command):
     """The case's earlier decisions fetched into the item's prior decisions."""
+
+    part = "prior"
 
     def __init__(self, ws: Workspace, meeting_id: int, item_id: int, added: list[int]):
         super().__init__(ws, tr("Hent sagens tidligere beslutninger"))

@@ -25,6 +25,8 @@ class DecisionCommand(_Command):
     """The decision before and after one step; the saves of one run of typing in one
     decision are one step (`run`: ui.typing_run; 0 for a step that is not typing)."""
 
+    part = "decision"
+
     def __init__(self, ws: Workspace, change: DecisionChange, text: str, run: int = 0):
         super().__init__(ws, text)
         self.change = change

@@ -59,6 +59,7 @@ class ItemEditor(QWidget):
         self._settling = False
         self._build()
         self.ws.item_changed.connect(self._on_item_changed)
+        self.ws.show_part.connect(self.reveal)
         self.show_item(None)
 
     # -- building ----------------------------------------------------------------
@@ -352,6 +353,24 @@ class ItemEditor(QWidget):
             entry.setToolTip(self.tr("Lukket bilag") if a.closed else (a.filename or ""))
         self.attachments.blockSignals(False)
         self.attachment_error.show_message(None)
+
+    def reveal(self, item_id: int, part: str) -> None:
+        """Scroll to the part of the shown item that an undo or redo changed."""
+        if self.view is None or self.view.id != item_id:
+            return
+        kind, _, number = part.partition(":")
+        widgets = {
+            "case": self.case_label, "prior": self.prior_label, "decision": self.decision,
+            "attachments": self.attachments, "sections": self.add_section_button,
+            "closed": self.closed, **self.fields,
+        }
+        widget = widgets.get(kind)
+        if kind == "section":
+            widget = next((b for b in self.section_boxes
+                           if b.isVisible() and b.section_id == int(number)), None)
+        if widget is not None:
+            self.page.layout().activate()  # where the widget is after a refill, not before
+            self.scroll.ensureWidgetVisible(widget, 0, 40)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if isinstance(watched, MarkdownEdit) and event.type() == event.Type.FocusIn:

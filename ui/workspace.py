@@ -21,6 +21,7 @@ class Workspace(QObject):
     committees_changed = Signal()  # committees, members, or the list of meetings
     select_item = Signal(int, int)  # meeting id, item id: show this item (after undo, search)
     show_meeting = Signal(int)  # meeting id: show this meeting (after undo of its details)
+    show_part = Signal(int, str)  # item id, part ("title", "section:12", "decision", ...)
     failed = Signal(str)  # a Danish message for the status bar or a message box
 
     def __init__(self, archive: Archive, parent: QObject | None = None):

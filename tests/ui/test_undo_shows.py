@@ -205,3 +205,27 @@ def test_decision_entry_typing_runs_and_undo_goes_back_to_the_item(
     assert window.agenda.current_item() == first
     keys.key(Qt.Key.Key_Z, CTRL)
     assert decisions_of(archive, mid)[0] is None or decisions_of(archive, mid)[0].text == ""
+
+
+def test_undo_scrolls_the_editor_to_the_part_it_changes(window, archive, qtbot):
+    mid = make_meeting(archive)
+    window.ws.committees_changed.emit()
+    item_id = _item_in(window, archive, mid, 0)
+    editor = window.editor
+    boxes = [b for b in editor.section_boxes if b.isVisible()]
+    long_text = "\n\n".join(f"Afsnit {n}." for n in range(40))
+    with archive.transaction() as s:
+        item_edit.set_section_text(s, boxes[0].section_id, long_text)
+    editor.show_item(item_id)
+    last = boxes[-1]
+    last.edit.setFocus()
+    qtbot.keyClicks(last.edit, "Til sidst")
+    editor.flush()
+    bar = editor.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)
+    bar.setValue(0)
+    assert bar.maximum() > 0 and not last.visibleRegion().boundingRect().height()
+
+    window.undo()
+    assert section_texts(archive, item_id)[-1] == ""
+    assert bar.value() > 0 and last.visibleRegion().boundingRect().height() > 0
