@@ -145,9 +145,11 @@ def test_an_undo_of_a_step_from_before_the_signing_is_refused(
     assert window.editor.locked and window.editor.banner.isVisible()
     printed = referat_text(archive)
     before = len(messages)
-    window.undo()  # the signing itself is no step; the title's is refused
-    window.undo()
+    stack = window.ws.undo_stack
+    assert stack.count() == 1  # the signing itself is no step
+    window.undo()  # the title's is refused, and dropped: it can never be undone now
     _refused(messages, before)
+    assert stack.count() == 0 and not stack.canRedo()
     with archive.sessions() as s:
         assert s.get(Meeting, mid).status == "signed"
         assert s.get(Item, item_id).title == "Budget 2027, 2. behandling"
