@@ -34,11 +34,10 @@ from ui import commands, conflicts
 from ui.item_sections import SectionBox
 from ui.line_field import ErrorLabel, LineField
 from ui.markdown_edit import MarkdownEdit
-from ui.signed import SignedBanner, editing, item_signed
+from ui.signed import LOCKED_STYLE, SignedBanner, editing, item_signed
 from ui.workspace import Workspace
 
 LINE_FIELDS = ("number", "title", "public_title", "journal_number", "time_slot", "presenters")
-LOCKED_STYLE = "QLineEdit, QTextEdit, QListWidget { background: #f2f2f2; }"
 
 
 class ItemEditor(QWidget):
@@ -282,7 +281,6 @@ class ItemEditor(QWidget):
         """A signed meeting's item is read-only: only a dated correction may be added
         (in the decision entry mode), which the banner offers."""
         self.banner.setVisible(locked)
-        # Greyed, so no one starts typing into a field that will not take it.
         self.page.setStyleSheet(LOCKED_STYLE if locked else "")
         self.toolbar.setEnabled(not locked)
         for name, field in self.fields.items():

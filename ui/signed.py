@@ -17,6 +17,12 @@ from model import agenda, decisions
 from model.errors import ReferentError
 
 
+# Read-only fields greyed, so no one starts typing into a field that will not take it.
+LOCKED_STYLE = (
+    "QLineEdit, QTextEdit, QPlainTextEdit, QListWidget, QTableWidget { background: #f2f2f2; }"
+)
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("Signed", text)
 

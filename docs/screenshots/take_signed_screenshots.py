@@ -1,5 +1,6 @@
 """Take underskrevet.png (a signed meeting in the window: the banner, the editor read-only,
-the agenda's actions off) and underskriv.png (the question before signing), under Xvfb.
+the agenda's actions off), underskrevet-moede.png (its details, shown but not changed) and
+underskriv.png (the question before signing), under Xvfb.
 
     xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots/take_signed_screenshots.py
 """
@@ -21,6 +22,7 @@ def main() -> None:
     from sqlalchemy import select
 
     from model.entities import Item
+    from ui.dialogs.meeting_dialog import MeetingDialog
 
     def item(ext_id: str) -> tuple[int, int]:
         query = select(Item.meeting_id, Item.id).where(Item.ext_id == ext_id)
@@ -43,6 +45,12 @@ def main() -> None:
         window.menuBar().setFocus()
         app.processEvents()
         window.grab().save(str(OUT / "underskrevet.png"))
+        dialog = MeetingDialog(window.ws, window.meeting_id, None, window)
+        dialog.show()
+        for _ in range(10):
+            app.processEvents()
+        dialog.grab().save(str(OUT / "underskrevet-moede.png"))
+        dialog.close()
         window.open_item(*item("sagsbehandling-2020-04-21-1"))  # minutes approved
         app.processEvents()
         QTimer.singleShot(300, shoot_question)

@@ -26,7 +26,7 @@ from model.meeting_saving import MeetingConflict
 from ui import commands
 from ui.dialogs.conflict_dialog import KEEP_MINE, USE_THEIRS, ConflictDialog
 from ui.line_field import ErrorLabel, LineField
-from ui.signed import SignedBanner, meeting_signed, reason
+from ui.signed import LOCKED_STYLE, SignedBanner, meeting_signed, reason
 from ui.workspace import Workspace
 
 ATTENDANCE_NAMES = {"present": "Til stede", "absent": "Fraværende", "substituted": "Stedfortræder"}
@@ -74,6 +74,8 @@ class MeetingDialog(QDialog):
         form = QFormLayout()
         if meeting_id is None:
             form.addRow(self.tr("Udvalg"), self.committee)
+        else:
+            self.committee.hide()  # outside any layout it would sit in the top corner
         form.addRow(self.tr("Dato"), self.fields["date"])
         form.addRow(self.tr("Starter kl."), self.fields["start"])
         form.addRow(self.tr("Slutter kl."), self.fields["end"])
@@ -105,6 +107,7 @@ class MeetingDialog(QDialog):
     def _lock(self) -> None:
         """A signed meeting's details and attendance are shown, not changed."""
         self.banner.show()
+        self.setStyleSheet(LOCKED_STYLE)
         for field in self.fields.values():
             field.setReadOnly(True)
         self.guests.setReadOnly(True)
