@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 from model import agenda, decisions
 from model.errors import ReferentError
 
-
 # Read-only fields greyed, so no one starts typing into a field that will not take it.
 LOCKED_STYLE = (
     "QLineEdit, QTextEdit, QPlainTextEdit, QListWidget, QTableWidget { background: #f2f2f2; }"
