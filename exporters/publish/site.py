@@ -77,7 +77,13 @@ def publish_site(
 
     committees = _committees(session, committee_ids)
     pages = {c.id: [_page(session, c, m) for m in _meetings(session, c)] for c in committees}
-    warnings = [w for ps in pages.values() for p in ps if p.doc for w in cpr_warnings(p.doc)]
+    warnings = [
+        w
+        for ps in pages.values()
+        for p in ps
+        if p.doc
+        for w in cpr_warnings(p.doc) + _file_name_warnings(p)
+    ]
     if warnings and not allow_cpr:
         raise CprFound(warnings)
     out = Path(out)
@@ -87,6 +93,23 @@ def publish_site(
     written, unchanged, removed = site.finish()
     count = sum(len(ps) for ps in pages.values())
     return PublishReport(written, unchanged, removed, count)
+
+
+def _file_name_warnings(page: _Page) -> list:
+    """The bilag's file names go into the site's addresses: checked like the text."""
+    from exporters.public_check import CprWarning
+    from model.cpr import find_cpr_numbers, masked
+
+    warnings = []
+    for item in page.meeting.items:
+        for attachment in public_attachments(item):
+            name = attachment.filename or ""
+            for hit in find_cpr_numbers(name):
+                place = f"{page.doc.title} › bilag {attachment.title}"
+                warnings.append(
+                    CprWarning(place, name.replace(name[hit.start : hit.end], masked(hit)))
+                )
+    return warnings
 
 
 def _committees(session: Session, ext_ids: list[str] | None) -> list[Committee]:

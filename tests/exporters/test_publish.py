@@ -226,6 +226,16 @@ def test_cpr_number_stops_publishing(examples_archive, tmp_path):
     assert (tmp_path / "site" / STEVNS_PAGE).exists()
 
 
+def test_cpr_number_in_a_bilag_file_name_stops_publishing(examples_archive, site):
+    from model.entities import Attachment
+
+    with examples_archive.transaction() as session:
+        attachment = session.scalar(select(Attachment).join(Item).where(Item.number == 302))
+        attachment.filename = "Klage fra 010203-1234.pdf"
+    with pytest.raises(ReferentError, match="bilag"):
+        publish(examples_archive, site)
+
+
 def test_only_the_named_committees(examples_archive, site):
     publish(examples_archive, site, committee_ids=["aet"])
     assert sorted(p.name for p in site.iterdir() if p.is_dir()) == ["aet"]
