@@ -186,6 +186,7 @@ class _Para(Paragraph):
     is tagged by its style: a heading, a list entry, or a paragraph."""
 
     continued = False  # the second part of a paragraph split over a page
+    list_start = False  # the first entry of a list
 
     def draw(self):
         if not isinstance(self.canv, _MeasuringCanvas):
@@ -193,7 +194,8 @@ class _Para(Paragraph):
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
         tag, level = tagging.tag_for(self.style.name)
-        with tagging.tagged(canvas, tag, self.continued, level):
+        labelled = tag == "LBody" and bool(self.bulletText)
+        with tagging.tagged(canvas, tag, self.continued, level, labelled, self.list_start):
             super().drawOn(canvas, x, y, _sW)
 
     def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
@@ -295,11 +297,13 @@ def _block(block: Block, st) -> list:
         return [CondPageBreak(KEEP["sub"]), _Para(_text(block.text), st["sub"])]
     if isinstance(block, ListBlock):
         last = len(block.entries) - 1
-        return [
+        entries = [
             _Para(_markup(entry.runs), list_style(entry.level, i == last, st is styles(True)),
                   bulletText=entry.label or None)
             for i, entry in enumerate(block.entries)
         ]
+        entries[0].list_start = True
+        return entries
     raise TypeError(f"unknown block {block!r}")
 
 

@@ -38,6 +38,8 @@ class Element:
     cell: tuple[int, int, int, bool] | None = None  # (table, row, column, header)
     level: int = 0  # a list entry's depth
     text: str = ""  # what a link says, for its annotation's Contents
+    label: tuple[int, int] | None = None  # a list entry's bullet or number: (page, MCID)
+    new_list: bool = False  # the first entry of a list
 
 
 class Tagger:
@@ -50,18 +52,31 @@ class Tagger:
         self.tables = 0
         self.links: list[tuple[int, Element]] = []  # in the order the annotations were made
 
-    def begin(self, canvas, tag: str, continued: bool = False, level: int = 0) -> Element:
-        page = canvas.getPageNumber() - 1
+    def _mcid(self, page: int) -> int:
         mcid = self.next_mcid.get(page, 0)
         self.next_mcid[page] = mcid + 1
+        return mcid
+
+    def begin(self, canvas, tag: str, continued: bool = False, level: int = 0,
+              labelled: bool = False, new_list: bool = False) -> Element:
+        """Open a marked-content sequence. A `labelled` list entry's bullet, which reportlab
+        draws first, becomes an Lbl of its own (`wrap_artifacts` splits it off)."""
+        page = canvas.getPageNumber() - 1
         last = self.elements[-1] if self.elements else None
         if continued and last is not None and last.tag == tag:
             element = last
         else:
-            element = Element(tag, cell=self.cell, level=level)
+            element = Element(tag, cell=self.cell, level=level, new_list=new_list)
             self.elements.append(element)
+        if labelled and not continued:
+            element.label = (page, self._mcid(page))
+            mcid = self._mcid(page)
+            canvas._code.append(f"/Lbl <</MCID {element.label[1]}>> BDC")
+            canvas._code.append(f"{_BODY_MARK} /{tag} <</MCID {mcid}>> BDC")
+        else:
+            mcid = self._mcid(page)
+            canvas._code.append(f"/{tag} <</MCID {mcid}>> BDC")
         element.kids.append((page, mcid))
-        canvas._code.append(f"/{tag} <</MCID {mcid}>> BDC")
         return element
 
     def link(self, canvas, element: Element) -> None:
@@ -74,13 +89,14 @@ def tagger(canvas) -> Tagger | None:
 
 
 @contextmanager
-def tagged(canvas, tag: str, continued: bool = False, level: int = 0):
+def tagged(canvas, tag: str, continued: bool = False, level: int = 0, labelled: bool = False,
+           new_list: bool = False):
     """Draw the content of the `with` block as one marked-content sequence of `tag`."""
     notes = tagger(canvas)
     if notes is None:
         yield None
         return
-    element = notes.begin(canvas, tag, continued, level)
+    element = notes.begin(canvas, tag, continued, level, labelled, new_list)
     try:
         yield element
     finally:
@@ -121,6 +137,7 @@ def _index(positions, value) -> int:
 
 # -- the page streams: everything untagged is an artifact --------------------------------
 
+_BODY_MARK = "%REFERENT-BODY"  # the body's sequence opens after the label's first text object
 _OPENS = re.compile(r"^/\w+ <</MCID \d+>> BDC$|^/\w+ BMC$")
 _PAINTS = re.compile(r"\b(Tj|TJ|'|re|f|F|f\*|S|s|B|b|B\*|b\*|Do|sh|l|c)\s*$|\bTj\b|\bTJ\b")
 
@@ -160,6 +177,7 @@ def _wrap(stream: str) -> str:
     out: list[str] = []
     pending: list[str] = []
     depth = 0
+    body_opens: str | None = None  # waiting for the label's text object to end
 
     def flush() -> None:
         if any(_PAINTS.search(line) for line in pending):
@@ -169,6 +187,13 @@ def _wrap(stream: str) -> str:
         pending.clear()
 
     for line in stream.split("\n"):
+        if line.startswith(_BODY_MARK):
+            body_opens = line[len(_BODY_MARK) + 1 :]
+            continue
+        if body_opens and line.startswith("BT ") and line.endswith(" ET"):
+            out += [line, "EMC", body_opens]
+            body_opens = None
+            continue
         if _OPENS.match(line):
             if depth == 0:
                 flush()
@@ -284,7 +309,7 @@ class _TreeBuilder:
     def add(self, element: Element) -> None:
         if element.cell is None:
             self.table = None
-        if element.tag != "LBody":
+        if element.tag != "LBody" or (element.new_list and element.level == 0):
             self.lists = []
         if element.tag != "Link":
             self.toc = None
@@ -292,7 +317,7 @@ class _TreeBuilder:
             parent = self._cell(element.cell)
             leaf = _node(self.pdf, element.tag if element.tag != "LBody" else "P", parent)
         elif element.tag == "LBody":
-            leaf = self._list_entry(element.level)
+            leaf = self._list_entry(element)
         elif element.tag == "Link":
             leaf = self._toc_entry()
             self.link_nodes[id(element)] = leaf
@@ -326,7 +351,8 @@ class _TreeBuilder:
             rows[row].K.append(cells[(row, column)])
         return cells[(row, column)]
 
-    def _list_entry(self, level: int):
+    def _list_entry(self, element: Element):
+        level = element.level
         while len(self.lists) > level + 1:
             self.lists.pop()
         if not self.lists or len(self.lists) < level + 1:
@@ -337,6 +363,10 @@ class _TreeBuilder:
         item = _node(self.pdf, "LI", self.lists[-1])
         self.lists[-1].K.append(item)
         self.last_item = item
+        if element.label is not None:
+            label = _node(self.pdf, "Lbl", item)
+            item.K.append(label)
+            self._mark(label, Element("Lbl", kids=[element.label]))
         return _node(self.pdf, "LBody", item)
 
     def _toc_entry(self):

@@ -181,3 +181,19 @@ def _elements(node):
 def _fonts(pdf):
     for page in pdf.pages:
         yield from page.Resources.get("/Font", {}).values()
+
+
+def test_lists_have_labels_apart_from_their_text(rendered):
+    path, _ = rendered[("oeu-2026-09-30", "referat")]
+    tree = struct_tree(path)
+    labels = [text for tag, text in tree if tag == "Lbl"]
+    bodies = [text for tag, text in tree if tag == "LBody"]
+    assert "•" in labels and "1." in labels
+    assert len(labels) == len(bodies)
+    assert not any(body.startswith(("•", "1.")) for body in bodies)
+    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
+                         text=True, check=True).stdout
+    # The bullet list and the numbered list after it are two lists.
+    section = out[out.index("Ændringer siden 1. behandling"):]
+    assert section.index("  L (block)") < section.index('"1."')
+    assert section.count("  L (block)", 0, section.index('"1."') + 200) == 2
