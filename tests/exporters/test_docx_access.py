@@ -5,17 +5,24 @@ from __future__ import annotations
 import base64
 import io
 
+import pytest
 from docx import Document as open_word
 from docx.oxml.ns import qn
 
 from exporters.document import build_document
 from exporters.docx import render_docx
-from tests.exporters.test_document import _meeting, session  # noqa: F401 - the fixture
+from tests.exporters.test_document import _meeting
 
 # A 1×1 PNG: the committee's logo in its Word template.
 PIXEL = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
 )
+
+
+@pytest.fixture
+def session(examples_archive):
+    with examples_archive.sessions() as opened:
+        yield opened
 
 
 def _word(data: bytes):
