@@ -6,6 +6,7 @@
     referent [--db PATH] backup [--list | --out FILE]
     referent [--db PATH] restore BACKUP
     referent [--db ...] render MEETING_ID --document ... --format {pdf,docx} [--public] --out PATH
+    referent [--db ...] publish --out DIR [--committee ID ...] [--url URL]
 
 Errors are one Danish line on stderr and exit status 2; nothing half-written stays behind.
 """
@@ -69,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="dan den offentlige udgave, selv om teksten ser ud til at rumme CPR-numre",
     )
+    publish = verbs.add_parser("publish", help="udgiv de offentlige dokumenter som websted")
+    publish.add_argument("--out", type=Path, required=True, metavar="MAPPE")
+    publish.add_argument("--committee", action="append", metavar="ID",
+                         help="kun dette udvalg (kan gentages); standard: alle udvalg")
+    publish.add_argument("--url", default="", help="webstedets adresse, til kalender og feed")
+    publish.add_argument("--allow-cpr", action="store_true",
+                         help="udgiv, selv om teksten ser ud til at rumme CPR-numre")
     return parser
 
 
@@ -181,6 +189,16 @@ def cmd_render(args: argparse.Namespace) -> None:
     print(f"Gemt {args.out}")
 
 
+def cmd_publish(args: argparse.Namespace) -> None:
+    from exporters.publish import publish_site
+
+    archive = _open(args)
+    with archive.sessions() as session:
+        report = publish_site(session, args.out, args.committee, args.url, args.allow_cpr)
+    print(report.summary())
+    print(f"Forsiden: {args.out / 'index.html'}")
+
+
 def _refuse_cpr(session, meeting_id: str, document: str) -> None:
     """Stop a public document whose open text looks like it holds CPR numbers."""
     from exporters.public_check import meeting_cpr_warnings
@@ -235,6 +253,7 @@ VERBS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "render": cmd_render,
+    "publish": cmd_publish,
 }
 
 

@@ -41,6 +41,7 @@ from exporters.blocks import (
     TickBoxes,
     WritingBox,
 )
+from exporters.docx_access import make_accessible, title_table
 
 STYLES = {
     "body": "Normal",
@@ -117,6 +118,7 @@ class _Writer:
         self._body()
         if doc.page_mark:
             self._marked_header_footer()
+        make_accessible(self.word, doc.organisation)
         x.set_update_fields(self.word)
 
     def save(self) -> bytes:
@@ -241,6 +243,7 @@ class _Writer:
         if not front.rows:
             return
         table = self.word.add_table(rows=len(front.rows), cols=2)
+        title_table(table._tbl, "Mødets oplysninger")
         # LibreOffice sizes columns by the grid, Word by the cells: set both.
         table.autofit = False
         table.columns[0].width, table.columns[1].width = Mm(42), Mm(118)
@@ -329,6 +332,7 @@ class _Writer:
             return
         rows = (len(page.signers) + 1) // 2
         table = self.word.add_table(rows=rows, cols=2)
+        title_table(table._tbl, "Underskrifter")
         table.autofit = False
         table.columns[0].width = table.columns[1].width = Mm(80)
         for i, signer in enumerate(page.signers):

@@ -114,8 +114,13 @@ def _mentions_postponed(text: str | None) -> bool:
     return "udsat" in lowered or "udsæt" in lowered
 
 
+def public_attachments(item) -> list:
+    """The bilag a public document may show and hand out: open bilag of an open item."""
+    return [] if item.closed else [a for a in item.attachments if not a.closed]
+
+
 def _attachments(item, public: bool) -> list[Block]:
-    shown = [a for a in item.attachments if not (public and a.closed)]
+    shown = public_attachments(item) if public else list(item.attachments)
     if not shown:
         return []
     entries = []

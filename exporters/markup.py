@@ -70,15 +70,17 @@ def markdown_blocks(text: str | None) -> list[Block]:
     lists: list[bool] = []  # the open lists, innermost last; True where ordered
     label = ""
     first_in_item = False
+    list_ended = False  # a list closed: the next entry, even right after, starts another
 
     def add_entry(runs: list[Run]) -> None:
-        nonlocal first_in_item
+        nonlocal first_in_item, list_ended
         entry = ListEntry(label if first_in_item else "", runs, max(len(lists) - 1, 0))
         first_in_item = False
-        if blocks and isinstance(blocks[-1], ListBlock):
+        if blocks and isinstance(blocks[-1], ListBlock) and not list_ended:
             blocks[-1].entries.append(entry)
         else:
             blocks.append(ListBlock([entry]))
+        list_ended = False
 
     heading = False
     for token in tokens:
@@ -87,6 +89,7 @@ def markdown_blocks(text: str | None) -> list[Block]:
             lists.append(kind == "ordered_list_open")
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
+            list_ended = not lists
         elif kind == "list_item_open":
             label = f"{token.info}." if lists and lists[-1] else "•"
             first_in_item = True

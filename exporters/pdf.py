@@ -31,6 +31,7 @@ from reportlab.platypus import (
 
 from exporters import pdf_forms as forms
 from exporters import pdf_numbers as numbers_
+from exporters import pdf_tagging as tagging
 from exporters.blocks import (
     FORM_BLOCKS,
     Block,
@@ -68,8 +69,9 @@ def render_pdf(doc: Document) -> bytes:
     template.build(_story(doc), canvasmaker=_Canvas)
     numbers = {**template.pages, numbers_.TOTAL: template.page_count}
     numbers_.fill(template.canv, numbers)
+    tagging.wrap_artifacts(template.canv)
     template.canv.save()
-    return out.getvalue()
+    return tagging.finish(out.getvalue(), template.canv._tagger, doc.title)
 
 
 def chapter_pages(doc: Document) -> list[int]:
@@ -168,18 +170,39 @@ class _Canvas(Canvas):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initialFontName", FAMILY)
         super().__init__(*args, **kwargs)
+        self._tagger = tagging.Tagger()  # what each piece of text is, for the structure tree
 
 
 class _MeasuringCanvas(_Canvas):
     """A canvas for learning where pages break, whose output is never saved."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._tagger = None
+
 
 class _Para(Paragraph):
-    """A paragraph that draws nothing on a measuring canvas (splits keep the class)."""
+    """A paragraph that draws nothing on a measuring canvas (splits keep the class), and
+    is tagged by its style: a heading, a list entry, or a paragraph."""
+
+    continued = False  # the second part of a paragraph split over a page
+    list_start = False  # the first entry of a list
 
     def draw(self):
         if not isinstance(self.canv, _MeasuringCanvas):
             super().draw()
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+        tag, level = tagging.tag_for(self.style.name)
+        labelled = tag == "LBody" and bool(self.bulletText)
+        with tagging.tagged(canvas, tag, self.continued, level, labelled, self.list_start):
+            super().drawOn(canvas, x, y, _sW)
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        parts = super().split(availWidth, availHeight)
+        for part in parts[1:]:
+            part.continued = True
+        return parts
 
 
 def _fit(text: str, limit: int) -> str:
@@ -219,7 +242,8 @@ def _front(front: FrontPage, compact: bool, st) -> list:
         cell = [_Para(_text(value), st["front_value"]) for value in values]
         rows.append([_Para(_text(label), st["front_label"]), cell])
     if rows:
-        table = Table(rows, colWidths=[42 * mm, None], hAlign="LEFT")
+        table = tagging.TaggedTable(rows, colWidths=[42 * mm, None], hAlign="LEFT",
+                                    header_columns=1)
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -273,11 +297,13 @@ def _block(block: Block, st) -> list:
         return [CondPageBreak(KEEP["sub"]), _Para(_text(block.text), st["sub"])]
     if isinstance(block, ListBlock):
         last = len(block.entries) - 1
-        return [
+        entries = [
             _Para(_markup(entry.runs), list_style(entry.level, i == last, st is styles(True)),
                   bulletText=entry.label or None)
             for i, entry in enumerate(block.entries)
         ]
+        entries[0].list_start = True
+        return entries
     raise TypeError(f"unknown block {block!r}")
 
 

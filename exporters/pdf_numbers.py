@@ -74,8 +74,13 @@ class TocLine(Flowable):
         return self.style.spaceAfter
 
     def draw(self):
+        from exporters.pdf_tagging import tagged, tagger
+
         canvas = self.canv
-        self.para.drawOn(canvas, 0, 0)
+        with tagged(canvas, "Link") as element:
+            self.para.drawOn(canvas, 0, 0)
+            if element is not None:
+                element.text = self.para.getPlainText()
         lines = self.para.blPara.lines
         last = lines[-1]
         unused = last[0] if isinstance(last, tuple) else last.extraSpace
@@ -89,6 +94,9 @@ class TocLine(Flowable):
             canvas.setFont(FAMILY, size)
             canvas.drawRightString(stop, baseline, ". " * int((stop - start) / dot))
             canvas.restoreState()
-        mark(canvas, self.anchor, self.width, baseline, size, "right", 0)
+        with tagged(canvas, "Link", continued=True):
+            mark(canvas, self.anchor, self.width, baseline, size, "right", 0)
         canvas.linkRect("", self.anchor, (0, 0, self.width, self.height), relative=1,
                         thickness=0)
+        if element is not None:
+            tagger(canvas).link(canvas, element)

@@ -226,3 +226,9 @@ def item_view(session: Session, item_id: int) -> ItemView:
         version=item.version,
         decision_version=decision.version if decision else 0,
     )
+
+
+def committee_ids(session: Session) -> list[tuple[str, str]]:
+    """(file id, name) of every committee, by name: for choosing committees by their ids."""
+    query = select(Committee.ext_id, Committee.name).order_by(Committee.name, Committee.ext_id)
+    return [(ext_id, name) for ext_id, name in session.execute(query)]

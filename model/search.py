@@ -152,23 +152,46 @@ def _match_expression(words: list[str]) -> str:
 
 
 def _search_sqlite(session: Session, words: list[str], limit: int) -> list:
-    match = _match_expression(words)
-    newest = session.execute(
-        text(
-            f"SELECT min(rowid) FROM (SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :match "
-            "ORDER BY rowid DESC LIMIT :candidates)"
-        ),
-        {"match": match, "candidates": max(CANDIDATES, limit)},
-    ).scalar()
-    if newest is None:
-        return []
+    """One ranked pass over the newest matches. The snippets are cut here from the
+    indexed text of the few hits shown: FTS5's snippet() would match everything again."""
     sql = (
-        f"WITH hits AS (SELECT rowid AS item_id, rank, "
-        f"snippet({INDEX}, 1, '»', '«', '…', 10) AS snippet "
-        f"FROM {INDEX} WHERE {INDEX} MATCH :match AND rowid >= :newest "
-        f"ORDER BY rank LIMIT :limit) {_DETAILS}"
+        f"WITH newest AS (SELECT rowid AS item_id, rank FROM {INDEX} "
+        f"WHERE {INDEX} MATCH :match ORDER BY rowid DESC LIMIT :candidates), "
+        f"best AS (SELECT item_id, rank FROM newest ORDER BY rank LIMIT :limit), "
+        f"hits AS (SELECT best.item_id, best.rank, {INDEX}.body AS snippet "
+        f"FROM best JOIN {INDEX} ON {INDEX}.rowid = best.item_id) {_DETAILS}"
     )
-    return list(session.execute(text(sql), {"match": match, "newest": newest, "limit": limit}))
+    params = {"match": _match_expression(words), "candidates": max(CANDIDATES, limit),
+              "limit": limit}
+    return [(*row[:-1], snippet(row[-1] or "", words))
+            for row in session.execute(text(sql), params)]
+
+
+SNIPPET_WORDS = 10
+_TOKEN = re.compile(r"\w+")
+
+
+def snippet(body: str, words: list[str], size: int = SNIPPET_WORDS) -> str:
+    """About `size` words of `body` around the first match, matches marked »so«."""
+    tokens = list(_TOKEN.finditer(body))
+
+    def matches(token: str) -> bool:
+        token = token.lower()
+        return any(token == w or (len(w) >= MIN_PREFIX and token.startswith(w)) for w in words)
+
+    first = next((n for n, t in enumerate(tokens) if matches(t.group())), None)
+    if first is None:
+        return ""
+    start = max(0, min(first - size // 3, len(tokens) - size))
+    shown = tokens[start : start + size]
+    parts, cursor = [], shown[0].start()
+    for token in shown:
+        parts.append(body[cursor : token.start()])
+        parts.append(f"»{token.group()}«" if matches(token.group()) else token.group())
+        cursor = token.end()
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + size < len(tokens) else body[cursor:].rstrip()
+    return prefix + "".join(parts) + suffix
 
 
 def _search_postgresql(session: Session, words: list[str], limit: int) -> list:

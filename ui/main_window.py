@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
             self.tr("&Eksportér dokument…"), self.export_document, ctrl | Qt.Key.Key_E,
             self.tr("Dagsorden eller referat som PDF eller Word"),
         )
+        self.act_publish = self._action(
+            self.tr("&Udgiv offentlige dokumenter…"), self.publish_site, None,
+            self.tr("Dagsordener og referater som websted med mødekalender"),
+        )
         self.act_restore = self._action(
             self.tr("Gendan &sikkerhedskopi…"), self.restore_backup, None,
             self.tr("Gendan arkivet fra en af dets daglige kopier"),
@@ -155,7 +159,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Filer"))
         for action in (self.act_new_meeting, self.act_committees, None, self.act_import,
-                       self.act_export_file, self.act_export, None, self.act_restore, None,
+                       self.act_export_file, self.act_export, self.act_publish, None,
+                       self.act_restore, None,
                        self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = bar.addMenu(self.tr("&Rediger"))
@@ -624,6 +629,12 @@ class MainWindow(QMainWindow):
             return
         self.editor.flush()
         ExportDialog(self.ws, self.meeting_id, self).exec()
+
+    def publish_site(self) -> None:
+        from ui.dialogs.publish_dialog import PublishDialog
+
+        self.editor.flush()
+        PublishDialog(self.ws, self).exec()
 
     # -- search ------------------------------------------------------------------------
 

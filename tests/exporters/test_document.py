@@ -120,8 +120,10 @@ def test_markdown_becomes_lists_subheadings_and_emphasis():
         ("Tekst ", False, False), ("fed", True, False), (" og ", False, False),
         ("kursiv", False, True), ("\n", False, False), ("ny linje", False, False)]
     assert blocks[1] == SubHeading("Under")
-    assert [e.label for e in blocks[2].entries] == ["•", "•", "3.", "4."]
-    assert blocks[3].runs[0].text == "<b>ikke html</b>"
+    # A bullet list and the numbered list after it are two lists, as Markdown has them.
+    assert [e.label for e in blocks[2].entries] == ["•", "•"]
+    assert [e.label for e in blocks[3].entries] == ["3.", "4."]
+    assert blocks[4].runs[0].text == "<b>ikke html</b>"
 
 
 def test_clean_drops_what_xml_forbids_and_keeps_breaks():
@@ -140,3 +142,12 @@ def test_signatures_go_into_the_committees_own_underskriftsark_item(session):
     faxe = build_document(_meeting(session, "sagsbehandling-2020-04-21"), "referat")
     assert faxe.chapters[-1].heading == "Underskriftsark"
     assert faxe.chapters[-1].signature is not None
+
+
+def test_a_bullet_list_and_a_numbered_list_after_it_are_two_lists():
+    from exporters.blocks import ListBlock
+    from exporters.markup import markdown_blocks
+
+    blocks = markdown_blocks("- en\n- to\n\n1. Drift\n2. Anlæg\n\n- a\n  1. indre\n- b")
+    assert [[e.label for e in b.entries] for b in blocks if isinstance(b, ListBlock)] == [
+        ["•", "•"], ["1.", "2."], ["•", "1.", "•"]]

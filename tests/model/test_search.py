@@ -48,3 +48,16 @@ def test_an_index_of_an_older_definition_is_made_again(examples_archive):
     assert search.ensure_index(engine) is False
     with examples_archive.sessions() as session:
         assert {hit.number for hit in search.search(session, "balanceforslag")} >= {193}
+
+
+def test_snippet_marks_the_words_around_the_first_match():
+    from model.search import snippet
+
+    body = ("Udvalget drøftede budgettet for 2021 og overslagsårene, herunder anlæg og drift "
+            "af veje og stier i kommunen.")
+    assert snippet(body, ["anlæg", "drift"]) == (
+        "…og overslagsårene, herunder »anlæg« og »drift« af veje og stier…")
+    assert snippet("Kort tekst om budgettet.", ["budget"]) == "Kort tekst om »budgettet«."
+    assert snippet("Et af punkterne.", ["af"]) == "Et »af« punkterne."
+    assert snippet("Afgørelsen er truffet.", ["af"]) == ""  # short words match whole only
+    assert snippet("Intet her.", ["budget"]) == ""

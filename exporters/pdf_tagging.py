@@ -1,0 +1,378 @@
+"""Tagged PDF (PDF/UA-1) for reportlab, which does not tag by itself.
+
+While a page is drawn, every paragraph's content is wrapped in a marked-content
+sequence with an MCID (`tagged`), and the element it belongs to is noted in
+reading order. Everything drawn outside such a sequence (running headers and
+footers, page numbers, rules, boxes, leader dots) is wrapped as an Artifact
+when the page streams are final (`wrap_artifacts`). After the file is saved,
+`finish` builds the structure tree from the notes with pikepdf: Document with
+H1/H2/H3, P, L/LI/LBody, Table/TR/TH/TD, TOC/TOCI/Link, plus the catalog's
+MarkInfo, DisplayDocTitle and the PDF/UA identifier in the XMP metadata.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from reportlab.platypus import Table
+
+# Paragraph styles (pdf_styles) that are headings; list styles start with "list".
+HEADINGS = {"chapter": "H1", "toc_title": "H1", "section": "H2", "sub": "H3"}
+
+
+def tag_for(style_name: str) -> tuple[str, int]:
+    """The structure type of a paragraph in this style, and its list level."""
+    if style_name in HEADINGS:
+        return HEADINGS[style_name], 0
+    level = re.match(r"list(\d+)", style_name)
+    return ("LBody", int(level[1])) if level else ("P", 0)
+
+
+@dataclass
+class Element:
+    tag: str
+    kids: list[tuple[int, int]] = field(default_factory=list)  # (page index, MCID)
+    cell: tuple[int, int, int, bool] | None = None  # (table, row, column, header)
+    level: int = 0  # a list entry's depth
+    text: str = ""  # what a link says, for its annotation's Contents
+    label: tuple[int, int] | None = None  # a list entry's bullet or number: (page, MCID)
+    new_list: bool = False  # the first entry of a list
+
+
+class Tagger:
+    """The notes of one PDF being drawn: which MCID on which page belongs to what."""
+
+    def __init__(self):
+        self.elements: list[Element] = []
+        self.next_mcid: dict[int, int] = {}
+        self.cell: tuple[int, int, int, bool] | None = None
+        self.tables = 0
+        self.links: list[tuple[int, Element]] = []  # in the order the annotations were made
+
+    def _mcid(self, page: int) -> int:
+        mcid = self.next_mcid.get(page, 0)
+        self.next_mcid[page] = mcid + 1
+        return mcid
+
+    def begin(self, canvas, tag: str, continued: bool = False, level: int = 0,
+              labelled: bool = False, new_list: bool = False) -> Element:
+        """Open a marked-content sequence. A `labelled` list entry's bullet, which reportlab
+        draws first, becomes an Lbl of its own (`wrap_artifacts` splits it off)."""
+        page = canvas.getPageNumber() - 1
+        last = self.elements[-1] if self.elements else None
+        if continued and last is not None and last.tag == tag:
+            element = last
+        else:
+            element = Element(tag, cell=self.cell, level=level, new_list=new_list)
+            self.elements.append(element)
+        if labelled and not continued:
+            element.label = (page, self._mcid(page))
+            mcid = self._mcid(page)
+            canvas._code.append(f"/Lbl <</MCID {element.label[1]}>> BDC")
+            canvas._code.append(f"{_BODY_MARK} /{tag} <</MCID {mcid}>> BDC")
+        else:
+            mcid = self._mcid(page)
+            canvas._code.append(f"/{tag} <</MCID {mcid}>> BDC")
+        element.kids.append((page, mcid))
+        return element
+
+    def link(self, canvas, element: Element) -> None:
+        """The link annotation just made on this page belongs to `element`."""
+        self.links.append((canvas.getPageNumber() - 1, element))
+
+
+def tagger(canvas) -> Tagger | None:
+    return getattr(canvas, "_tagger", None)
+
+
+@contextmanager
+def tagged(canvas, tag: str, continued: bool = False, level: int = 0, labelled: bool = False,
+           new_list: bool = False):
+    """Draw the content of the `with` block as one marked-content sequence of `tag`."""
+    notes = tagger(canvas)
+    if notes is None:
+        yield None
+        return
+    element = notes.begin(canvas, tag, continued, level, labelled, new_list)
+    try:
+        yield element
+    finally:
+        canvas._code.append("EMC")
+
+
+class TaggedTable(Table):
+    """A table whose cells' paragraphs are grouped as Table/TR/TH/TD in the structure
+    tree; the first `header_columns` columns are row headers (TH, scope Row)."""
+
+    def __init__(self, *args, header_columns: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.header_columns = header_columns
+
+    def draw(self):
+        notes = tagger(self.canv)
+        if notes is not None:
+            notes.tables += 1
+            self._table_number = notes.tables
+        super().draw()
+
+    def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802 - reportlab's name
+        notes = tagger(self.canv)
+        if notes is None:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        column = _index(self._colpositions, pos[0])
+        row = len(self._rowpositions) - 2 - _index(self._rowpositions[::-1], pos[1])
+        notes.cell = (self._table_number, row, column, column < self.header_columns)
+        try:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        finally:
+            notes.cell = None
+
+
+def _index(positions, value) -> int:
+    return min(range(len(positions)), key=lambda n: abs(positions[n] - value))
+
+
+# -- the page streams: everything untagged is an artifact --------------------------------
+
+_BODY_MARK = "%REFERENT-BODY"  # the body's sequence opens after the label's first text object
+_OPENS = re.compile(r"^/\w+ <</MCID \d+>> BDC$|^/\w+ BMC$")
+_PAINTS = re.compile(r"\b(Tj|TJ|'|re|f|F|f\*|S|s|B|b|B\*|b\*|Do|sh|l|c)\s*$|\bTj\b|\bTJ\b")
+
+
+# reportlab starts every page, and every table, by selecting a font in an empty text
+# object; that font is its standard Helvetica (F1), not embedded, which PDF/UA forbids
+# although nothing is printed with it: every text object of ours selects its own font.
+_UNUSED_FONT = re.compile(r" ?BT /F1 [\d.]+ Tf [\d.]+ TL ET")
+
+
+def wrap_artifacts(canvas) -> None:
+    """Wrap every run of lines drawn outside a tagged sequence as /Artifact; call after the
+    page numbers are filled in and before the canvas is saved."""
+    for page in canvas._doc.Pages.pages:
+        page.stream = _wrap(_UNUSED_FONT.sub("", page.stream))
+
+
+# A wrapped line ends without a space, so a reader of the tagged text would glue its last
+# word to the next line's first. Each line but the last gets a space, in the first
+# subset of our TrueType fonts, where ASCII characters are themselves.
+_LINE_END = re.compile(r"\) Tj T\* (?=\()")
+_FONT = re.compile(r"/F\d+\+(\d+) [\d.]+ Tf")
+
+
+def _spaced_lines(line: str) -> str:
+    if ") Tj T* (" not in line:
+        return line
+
+    def space(match: re.Match[str]) -> str:
+        fonts = _FONT.findall(line, 0, match.start())
+        return " ) Tj T* " if fonts and fonts[-1] == "0" else match.group()
+
+    return _LINE_END.sub(space, line)
+
+
+def _wrap(stream: str) -> str:
+    out: list[str] = []
+    pending: list[str] = []
+    depth = 0
+    body_opens: str | None = None  # waiting for the label's text object to end
+
+    def flush() -> None:
+        if any(_PAINTS.search(line) for line in pending):
+            out.extend(["/Artifact BMC", *pending, "EMC"])
+        else:
+            out.extend(pending)
+        pending.clear()
+
+    for line in stream.split("\n"):
+        if line.startswith(_BODY_MARK):
+            body_opens = line[len(_BODY_MARK) + 1 :]
+            continue
+        if body_opens and line.startswith("BT ") and line.endswith(" ET"):
+            out += [line, "EMC", body_opens]
+            body_opens = None
+            continue
+        if _OPENS.match(line):
+            if depth == 0:
+                flush()
+            depth += 1
+            out.append(line)
+        elif line == "EMC" and depth:
+            depth -= 1
+            out.append(line)
+        elif depth:
+            out.append(_spaced_lines(line))
+        else:
+            pending.append(line)
+    flush()
+    return "\n".join(out)
+
+
+# -- the structure tree ----------------------------------------------------------------------
+
+
+def finish(data: bytes, notes: Tagger, title: str, lang: str = "da-DK") -> bytes:
+    """The saved PDF `data` with its structure tree and PDF/UA markings."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
+    pdf = pikepdf.open(io.BytesIO(data))
+    pages = list(pdf.pages)
+    root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    document = _node(pdf, "Document", root)
+    root.K = Array([document])
+    parents: dict[int, dict[int, object]] = {page: {} for page in range(len(pages))}
+    builder = _TreeBuilder(pdf, pages, document, parents)
+    for element in notes.elements:
+        builder.add(element)
+    parent_tree = []
+    for index, page in enumerate(pages):
+        page.obj.StructParents = index
+        by_mcid = parents[index]
+        parent_tree += [index, Array([by_mcid.get(n) for n in range(len(by_mcid))])]
+    key = len(pages)
+    for page, element, annot in _links(pages, notes.links):
+        link = builder.link_nodes.get(id(element))
+        if link is None:
+            continue
+        annot.StructParent = key
+        annot.Contents = pikepdf.String(element.text or "Link")
+        link.K.append(Dictionary(Type=Name.OBJR, Obj=annot, Pg=pages[page].obj))
+        parent_tree += [key, link]
+        key += 1
+    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(parent_tree)))
+    root.ParentTreeNextKey = key
+    for page in pages:
+        if "/Annots" in page.obj:
+            page.obj.Tabs = Name.S
+        _drop_unused_base_fonts(page)
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = Dictionary(Marked=True)
+    pdf.Root.Lang = pikepdf.String(lang)
+    pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["dc:title"] = title
+        meta["pdfuaid:part"] = "1"
+    out = io.BytesIO()
+    # Object streams pack the thousands of small structure elements (half the size).
+    pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
+
+
+def _drop_unused_base_fonts(page) -> None:
+    """Remove a standard (unembedded) font from the page's resources when its content
+    does not use it."""
+    fonts = page.obj.get("/Resources", {}).get("/Font")
+    if fonts is None:
+        return
+    content = page.obj.Contents.read_bytes() if "/Contents" in page.obj else b""
+    for name in list(fonts.keys()):
+        font = fonts[name]
+        if "/FontDescriptor" not in font and f"{name} ".encode() not in content:
+            del fonts[name]
+
+
+def _node(pdf, tag: str, parent, **extra):
+    from pikepdf import Array, Dictionary, Name
+
+    node = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + tag), P=parent,
+                                        K=Array(), **extra))
+    return node
+
+
+def _links(pages, links: list[tuple[int, Element]]):
+    """(page, element, annotation): the notes matched with each page's link annotations,
+    which reportlab keeps in the order they were made."""
+    for index, page in enumerate(pages):
+        annots = [a for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+        noted = [element for page_index, element in links if page_index == index]
+        for element, annot in zip(noted, annots, strict=False):
+            yield index, element, annot
+
+
+class _TreeBuilder:
+    """Places elements under Document, grouping table cells, list entries and TOC lines."""
+
+    def __init__(self, pdf, pages, document, parents):
+        self.pdf = pdf
+        self.pages = pages
+        self.document = document
+        self.parents = parents
+        self.table = None  # (number, Table node, {row: TR node}, {(row, col): cell node})
+        self.lists: list = []  # open L nodes, by level
+        self.last_item = None
+        self.toc = None
+        self.link_nodes: dict[int, object] = {}
+
+    def add(self, element: Element) -> None:
+        if element.cell is None:
+            self.table = None
+        if element.tag != "LBody" or (element.new_list and element.level == 0):
+            self.lists = []
+        if element.tag != "Link":
+            self.toc = None
+        if element.cell is not None:
+            parent = self._cell(element.cell)
+            leaf = _node(self.pdf, element.tag if element.tag != "LBody" else "P", parent)
+        elif element.tag == "LBody":
+            leaf = self._list_entry(element)
+        elif element.tag == "Link":
+            leaf = self._toc_entry()
+            self.link_nodes[id(element)] = leaf
+        else:
+            leaf = _node(self.pdf, element.tag, self.document)
+        leaf.P.K.append(leaf)
+        self._mark(leaf, element)
+
+    def _mark(self, leaf, element: Element) -> None:
+        from pikepdf import Dictionary, Name
+
+        for page, mcid in element.kids:
+            leaf.K.append(Dictionary(Type=Name.MCR, Pg=self.pages[page].obj, MCID=mcid))
+            self.parents[page][mcid] = leaf
+
+    def _cell(self, cell: tuple[int, int, int, bool]):
+        from pikepdf import Dictionary, Name
+
+        number, row, column, header = cell
+        if self.table is None or self.table[0] != number:
+            node = _node(self.pdf, "Table", self.document)
+            self.document.K.append(node)
+            self.table = (number, node, {}, {})
+        _, table, rows, cells = self.table
+        if row not in rows:
+            rows[row] = _node(self.pdf, "TR", table)
+            table.K.append(rows[row])
+        if (row, column) not in cells:
+            extra = {"A": Dictionary(O=Name.Table, Scope=Name.Row)} if header else {}
+            cells[(row, column)] = _node(self.pdf, "TH" if header else "TD", rows[row], **extra)
+            rows[row].K.append(cells[(row, column)])
+        return cells[(row, column)]
+
+    def _list_entry(self, element: Element):
+        level = element.level
+        while len(self.lists) > level + 1:
+            self.lists.pop()
+        if not self.lists or len(self.lists) < level + 1:
+            parent = self.last_item if self.lists and self.last_item is not None else self.document
+            node = _node(self.pdf, "L", parent)
+            parent.K.append(node)
+            self.lists.append(node)
+        item = _node(self.pdf, "LI", self.lists[-1])
+        self.lists[-1].K.append(item)
+        self.last_item = item
+        if element.label is not None:
+            label = _node(self.pdf, "Lbl", item)
+            item.K.append(label)
+            self._mark(label, Element("Lbl", kids=[element.label]))
+        return _node(self.pdf, "LBody", item)
+
+    def _toc_entry(self):
+        if self.toc is None:
+            self.toc = _node(self.pdf, "TOC", self.document)
+            self.document.K.append(self.toc)
+        entry = _node(self.pdf, "TOCI", self.toc)
+        self.toc.K.append(entry)
+        return _node(self.pdf, "Link", entry)

@@ -1,0 +1,63 @@
+"""Filer › Udgiv offentlige dokumenter…: the website from the window."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from model.entities import Item
+
+
+def _dialog(window, qtbot):
+    from ui.dialogs.publish_dialog import PublishDialog
+
+    dialog = PublishDialog(window.ws, window)
+    qtbot.addWidget(dialog)
+    dialog.open_after.setChecked(False)
+    return dialog
+
+
+def test_menu_publishes_the_chosen_committees(examples_window, qtbot, tmp_path):
+    window = examples_window
+    assert window.act_publish in window.menuBar().actions()[0].menu().actions()
+    dialog = _dialog(window, qtbot)
+    for row in range(dialog.committees.count()):
+        entry = dialog.committees.item(row)
+        if entry.text() != "Arbejdsmarked, Erhverv og Turisme":
+            entry.setCheckState(entry.checkState().Unchecked)
+    out = tmp_path / "websted"
+    dialog.folder.setText(str(out))
+    dialog.start(allow_cpr=False)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=60000)
+
+    assert dialog.error.text() == ""
+    assert "1 møde udgivet" in dialog.status.text()
+    assert (out / "aet" / "aet-2020-08-19.html").exists()
+    assert not (out / "oeu").exists()
+    # The folder is remembered for next time.
+    again = _dialog(window, qtbot)
+    assert again.folder.text() == str(out)
+
+
+def test_cpr_number_asks_first_and_publishes_nothing_on_no(
+    examples_window, qtbot, tmp_path, monkeypatch
+):
+    window = examples_window
+    with window.ws.archive.transaction() as session:
+        item = session.scalar(select(Item).where(Item.ext_id == "aet-2020-08-19-193"))
+        item.sections[0].text += "\n\nBorgeren 010203-1234 har klaget."
+    dialog = _dialog(window, qtbot)
+    asked = []
+    monkeypatch.setattr(dialog, "ask_cpr", lambda warnings: asked.append(warnings) or False)
+    out = tmp_path / "websted"
+    dialog.folder.setText(str(out))
+    dialog.start(allow_cpr=False)
+    qtbot.waitUntil(lambda: bool(asked) and not dialog.is_busy(), timeout=60000)
+
+    assert "193" in str(asked[0][0])
+    assert "Intet er udgivet" in dialog.error.text()
+    assert not out.exists() or not any(out.iterdir())
+
+    monkeypatch.setattr(dialog, "ask_cpr", lambda warnings: True)
+    dialog.start(allow_cpr=False)
+    qtbot.waitUntil(lambda: (out / "index.html").exists() and not dialog.is_busy(), timeout=60000)
+    assert dialog.error.text() == ""
