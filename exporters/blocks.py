@@ -111,6 +111,11 @@ class Chapter:
     # What every page of the chapter is marked with beside Document.page_mark
     # ("Punkt 193"), so the loose pages of a protocol can be put back in order.
     mark: str = ""
+    toc: str = ""  # the chapter's line in the table of contents, when not its heading
+
+    @property
+    def toc_text(self) -> str:
+        return self.toc or self.heading
 
 
 @dataclass

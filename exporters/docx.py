@@ -265,7 +265,7 @@ class _Writer:
                             x.field_char("separate")):
                     p._p.append(run)
             link = x.hyperlink(chapter.anchor)
-            link.append(x.text_run(chapter.heading)[0])
+            link.append(x.text_run(chapter.toc_text)[0])
             link.append(x.tab_run())
             run, number = x.text_run("0")
             link.append(run)

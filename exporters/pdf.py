@@ -205,7 +205,7 @@ def _story(doc: Document) -> list:
 def _toc(doc: Document, st) -> list:
     title = _Para(escape(doc.toc_title), st["toc_title"])
     title.toc_entry = (doc.toc_title, "indholdsfortegnelse")
-    return [title, *(TocLine(_text(c.heading), c.anchor, st["toc"]) for c in doc.chapters)]
+    return [title, *(TocLine(_text(c.toc_text), c.anchor, st["toc"]) for c in doc.chapters)]
 
 
 def _front(front: FrontPage, compact: bool, st) -> list:
