@@ -32,9 +32,10 @@ class Para:
 
 @dataclass
 class ListEntry:
-    label: str  # "•" or "3." as printed; writers do not number lists themselves
+    label: str  # "•" or "3." as printed (the PDF prints it; Word numbers from it)
     runs: list[Run]
     level: int = 0
+    group: int = 0  # entries of one list share it: a numbered list restarts per group
 
 
 @dataclass

@@ -17,12 +17,14 @@ import copy
 import io
 
 from docx import Document as open_word
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from exporters import docx_forms as forms
+from exporters import docx_lists as lists
 from exporters import docx_xml as x
 from exporters.blocks import (
     FORM_BLOCKS,
@@ -62,6 +64,7 @@ STYLES = {
     "header": "Header",
     "footer": "Footer",
 }
+KEEP_WITH_NEXT = ("chapter", "section", "sub", "lead", "meta", "toc_title")
 LARGE = 12 / 10.5  # large print: the template's body text (10.5 pt) becomes 12 pt
 LARGE_MIN = 11  # and nothing is smaller than this
 
@@ -100,9 +103,12 @@ class _Writer:
         x.copy_missing_styles(self.word, list(dict.fromkeys(STYLES.values())))
         self.style = {key: self.word.styles[name] for key, name in STYLES.items()}
         self.style_ids = {key: style.style_id for key, style in self.style.items()}
+        self._typesetting()
         if doc.large_print:
             self._large_print()
         self.toc_numbers: list = []  # the w:t of each TOC entry's page number, in order
+        self.numbering = lists.Numbering(self.word)
+        self.lists = 0
         self.bookmarks = 0
         body = self.word.element.body
         for child in list(body):
@@ -118,6 +124,7 @@ class _Writer:
         if doc.page_mark:
             self._marked_header_footer()
         x.set_update_fields(self.word)
+        x.set_compatibility_mode(self.word)
 
     def save(self) -> bytes:
         out = io.BytesIO()
@@ -152,6 +159,15 @@ class _Writer:
                 p._p.append(x.simple_field("PAGE", "1"))
                 p.add_run(" af ")
                 p._p.append(x.simple_field("NUMPAGES", "1"))
+
+    def _typesetting(self) -> None:
+        """No line of a paragraph alone at a page's top or bottom, and headings kept with
+        what follows them, whatever the committee's template says."""
+        for key, style in self.style.items():
+            if style.type == WD_STYLE_TYPE.PARAGRAPH:
+                style.paragraph_format.widow_control = True
+                if key in KEEP_WITH_NEXT:
+                    style.paragraph_format.keep_with_next = True
 
     def _large_print(self) -> None:
         """Every style this writer uses made larger, in this file only (not the template)."""
@@ -294,13 +310,18 @@ class _Writer:
         elif isinstance(block, SubHeading):
             self._para("sub", block.text)
         elif isinstance(block, ListBlock):
+            self.lists += 1
             for entry in block.entries:
                 p = self._para("list")
-                if entry.level:
-                    p.paragraph_format.left_indent = Mm(7 * (entry.level + 1))
-                if entry.label:
+                num = self.numbering.num_for(entry.label, (self.lists, entry.group), entry.level)
+                if num is not None:
+                    lists.number(p, num, entry.level)  # Word numbers it: no typed label
+                elif entry.label:
+                    if entry.level:
+                        p.paragraph_format.left_indent = Mm(7 * (entry.level + 1))
                     _text(p._p, f"{entry.label}\t")
-                else:
+                else:  # a further paragraph of an entry: under its text
+                    p.paragraph_format.left_indent = Mm(7 * (entry.level + 1))
                     p.paragraph_format.first_line_indent = Mm(0)
                 _runs(p, entry.runs)
             p.paragraph_format.space_after = Pt(5)  # the last entry: a paragraph's distance

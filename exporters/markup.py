@@ -68,12 +68,15 @@ def markdown_blocks(text: str | None) -> list[Block]:
     tokens = _parser().parse(source)
     blocks: list[Block] = []
     lists: list[bool] = []  # the open lists, innermost last; True where ordered
+    groups: list[int] = []  # and their numbers, so each list is numbered on its own
+    opened = 0
     label = ""
     first_in_item = False
 
     def add_entry(runs: list[Run]) -> None:
         nonlocal first_in_item
-        entry = ListEntry(label if first_in_item else "", runs, max(len(lists) - 1, 0))
+        entry = ListEntry(label if first_in_item else "", runs, max(len(lists) - 1, 0),
+                          groups[-1] if groups else 0)
         first_in_item = False
         if blocks and isinstance(blocks[-1], ListBlock):
             blocks[-1].entries.append(entry)
@@ -85,8 +88,11 @@ def markdown_blocks(text: str | None) -> list[Block]:
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
             lists.append(kind == "ordered_list_open")
+            opened += 1
+            groups.append(opened)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
+            groups.pop()
         elif kind == "list_item_open":
             label = f"{token.info}." if lists and lists[-1] else "•"
             first_in_item = True

@@ -47,7 +47,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     bold = f"{FAMILY}-Bold"
     body = ParagraphStyle(
         "body", fontName=FAMILY, fontSize=BODY_SIZE, leading=14, spaceAfter=5,
-        alignment=TA_LEFT, allowWidows=1, allowOrphans=1,
+        alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
     )
     made = {
         "body": body,
