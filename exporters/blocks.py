@@ -41,6 +41,7 @@ class ListEntry:
 @dataclass
 class ListBlock:
     entries: list[ListEntry]
+    keep: bool = False  # on one page, with the heading before it (an item's bilag)
 
 
 @dataclass

@@ -43,6 +43,8 @@ from exporters.blocks import (
     TickBoxes,
     WritingBox,
 )
+from exporters.markup import shorten
+from exporters.pdf_styles import fit, fit_header, text_width
 
 STYLES = {
     "body": "Normal",
@@ -64,6 +66,12 @@ STYLES = {
     "header": "Header",
     "footer": "Footer",
 }
+# The page header as the PDF's (exporters/pdf.py): 160 mm of text width, the organisation
+# on at most 40 % of it, the committee's name shortened at a word to fit the rest.
+TEXT_WIDTH = 160 / 25.4 * 72
+HEADER_SHARE = 0.4
+HEADER_GAP = 6 / 25.4 * 72
+HEADER_SIZE = 8.5
 KEEP_WITH_NEXT = ("chapter", "section", "sub", "lead", "meta", "toc_title")
 LARGE = 12 / 10.5  # large print: the template's body text (10.5 pt) becomes 12 pt
 LARGE_MIN = 11  # and nothing is smaller than this
@@ -144,21 +152,35 @@ class _Writer:
         props.language = "da-DK"
 
     def _header_footer(self) -> None:
+        doc = self.doc
+        cover = doc.front is not None and not doc.compact
         for section in self.word.sections:
             header = section.header
             if not _has_content(header):
                 p = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
                 p.style = self.style["header"]
-                p.add_run(f"{self.doc.organisation}\t{self.doc.header}")
-            footer = section.footer
-            if "PAGE" not in footer._element.xml:
-                p = footer.add_paragraph() if _has_content(footer) else footer.paragraphs[0]
-                p.style = self.style["footer"]
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                p.add_run("Side ")
-                p._p.append(x.simple_field("PAGE", "1"))
-                p.add_run(" af ")
-                p._p.append(x.simple_field("NUMPAGES", "1"))
+                size = (p.style.font.size or Pt(HEADER_SIZE)).pt
+                organisation = fit(doc.organisation, HEADER_SHARE * TEXT_WIDTH, size)
+                room = TEXT_WIDTH - text_width(organisation, size) - HEADER_GAP
+                p.add_run(f"{organisation}\t{fit_header(doc.header, room, size)}")
+                if cover:
+                    # The cover prints the organisation itself: its header stays empty.
+                    section.different_first_page_header_footer = True
+            footers = [section.footer]
+            if section.different_first_page_header_footer:
+                footers.append(section.first_page_footer)
+            for footer in footers:
+                if "PAGE" not in footer._element.xml:
+                    self._page_footer(footer)
+
+    def _page_footer(self, footer) -> None:
+        p = footer.add_paragraph() if _has_content(footer) else footer.paragraphs[0]
+        p.style = self.style["footer"]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run("Side ")
+        p._p.append(x.simple_field("PAGE", "1"))
+        p.add_run(" af ")
+        p._p.append(x.simple_field("NUMPAGES", "1"))
 
     def _typesetting(self) -> None:
         """No line of a paragraph alone at a page's top or bottom, and headings kept with
@@ -193,7 +215,7 @@ class _Writer:
             _clear(footer)
             p = header.add_paragraph()
             p.style = self.style["header"]
-            p.add_run(f"{doc.kind} · {_fit(doc.committee, 40)}\t")
+            p.add_run(f"{doc.kind} · {shorten(doc.committee, lambda t: len(t) <= 40)}\t")
             p.add_run(text).bold = True
             p = footer.add_paragraph()
             p.style = self.style["footer"]
@@ -274,8 +296,14 @@ class _Writer:
     def _toc(self, page_break: bool) -> None:
         self._para("toc_title", self.doc.toc_title, page_break)
         last = None
+        from exporters.pdf_styles import toc_hanging
+
         for i, chapter in enumerate(self.doc.chapters):
             p = self._para("toc")
+            hanging = toc_hanging(chapter.toc_text)
+            if hanging:  # wrapped lines under the text after the number, as in the PDF
+                p.paragraph_format.left_indent = Pt(hanging)
+                p.paragraph_format.first_line_indent = Pt(-hanging)
             if i == 0:
                 for run in (x.field_char("begin"), x.instruction(x.TOC_INSTRUCTION),
                             x.field_char("separate")):
@@ -324,6 +352,8 @@ class _Writer:
                     p.paragraph_format.left_indent = Mm(7 * (entry.level + 1))
                     p.paragraph_format.first_line_indent = Mm(0)
                 _runs(p, entry.runs)
+                if block.keep and entry is not block.entries[-1]:
+                    p.paragraph_format.keep_with_next = True  # the bilag on one page
             p.paragraph_format.space_after = Pt(5)  # the last entry: a paragraph's distance
         else:
             raise TypeError(f"unknown block {block!r}")
@@ -412,10 +442,6 @@ def _right_tab(paragraph) -> None:
     for stop in paragraph.style.paragraph_format.tab_stops:
         stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
     stops.add_tab_stop(Mm(160), WD_TAB_ALIGNMENT.RIGHT)
-
-
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _has_content(part) -> bool:

@@ -127,4 +127,4 @@ def _attachments(item, public: bool, look: HouseStyle) -> list[Block]:
         if attachment.closed:
             title += " (Lukket bilag)"
         entries.append(ListEntry("•", [Run(title)]))
-    return [*_heading(look.attachments_heading(item)), ListBlock(entries)]
+    return [*_heading(look.attachments_heading(item)), ListBlock(entries, keep=True)]

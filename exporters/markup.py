@@ -153,3 +153,19 @@ def _append(runs: list[Run], run: Run) -> None:
 
 def _flat(runs: list[Run]) -> str:
     return " ".join("".join(r.text for r in runs).split())
+
+
+def shorten(text: str, fits) -> str:
+    """`text`, or as many of its first words as `fits` (a test of a candidate) allows,
+    ending in "…": a header is shortened at a word, never in the middle of one."""
+    if fits(text):
+        return text
+    words = text.split(" ")
+    for count in range(len(words) - 1, 0, -1):
+        candidate = " ".join(words[:count]).rstrip(" ,.:;-–·") + "…"
+        if fits(candidate):
+            return candidate
+    first = words[0]  # a single word longer than the room: nothing better than a cut
+    while len(first) > 1 and not fits(first + "…"):
+        first = first[:-1]
+    return first + "…"

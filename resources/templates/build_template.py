@@ -133,6 +133,10 @@ def build() -> bytes:
         pPr = document.styles[name].element.get_or_add_pPr()
         for old in pPr.findall(qn("w:pBdr")) + pPr.findall(qn("w:outlineLvl")):
             pPr.remove(old)
+        # letter spacing and kerning of python-docx's title styles: the PDF has neither
+        rPr = document.styles[name].element.get_or_add_rPr()
+        for old in rPr.findall(qn("w:spacing")) + rPr.findall(qn("w:kern")):
+            rPr.remove(old)
     # The header's right tab sits on the right margin, like the PDF's.
     document.styles["Header"].paragraph_format.tab_stops.clear_all()
     document.styles["Header"].paragraph_format.tab_stops.add_tab_stop(

@@ -162,3 +162,25 @@ def test_plain_paragraphs_are_not_numbered():
     doc = _doc("Tekst")
     doc.chapters[0].blocks.append(Para([Run("3. ikke en liste")]))
     assert _list_entries(_word(render_docx(doc, layout=False))) == []
+
+
+def test_cover_without_header_toc_hanging_and_a_header_shortened_at_a_word():
+    from exporters.docx import render_docx
+    from tests.exporters.test_pdf_breaks import LONG_NAME, _meeting
+
+    word = _word(render_docx(_meeting(1, chapters=3), layout=False))
+    section = word.sections[0]
+    assert section.different_first_page_header_footer
+    assert "".join(p.text for p in section.first_page_header.paragraphs).strip() == ""
+    assert "PAGE" in section.first_page_footer._element.xml  # the cover keeps its number
+    header = section.header.paragraphs[0].text
+    organisation, shown = header.split("\t")
+    assert organisation == "Prøvekommune"
+    assert shown.endswith("… · Referat 06.01.2020")
+    name = shown.split("…")[0]
+    assert LONG_NAME.startswith(name) and LONG_NAME[len(name)] in " ,"
+    toc = [p for p in word.paragraphs if p.style.name == "toc 1"]
+    assert toc and all(p.paragraph_format.first_line_indent is not None for p in toc)
+    for p in toc:
+        fmt = p.paragraph_format
+        assert fmt.left_indent == -fmt.first_line_indent and fmt.left_indent.pt > 5
