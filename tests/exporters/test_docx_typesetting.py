@@ -184,3 +184,23 @@ def test_cover_without_header_toc_hanging_and_a_header_shortened_at_a_word():
     for p in toc:
         fmt = p.paragraph_format
         assert fmt.left_indent == -fmt.first_line_indent and fmt.left_indent.pt > 5
+
+
+def test_a_bilag_list_is_kept_with_its_heading_in_word():
+    from exporters.docx import render_docx
+    from tests.exporters.test_pdf_breaks import _meeting
+
+    word = _word(render_docx(_meeting(2, chapters=3), layout=False))
+    paragraphs = word.paragraphs
+    headings = [i for i, p in enumerate(paragraphs) if p.text == "Bilag"]
+    assert len(headings) == 3
+    for at in headings:
+        assert paragraphs[at].style.paragraph_format.keep_with_next is True
+        entries = []
+        for p in paragraphs[at + 1:]:
+            if not p.text.startswith("b"):
+                break
+            entries.append(p)
+        assert len(entries) >= 2
+        assert all(p.paragraph_format.keep_with_next for p in entries[:-1])
+        assert not entries[-1].paragraph_format.keep_with_next

@@ -111,11 +111,12 @@ def test_absence_before_or_after_and_not_participating(oeu):
         f"{member.name} ({member.party}) deltog ikke i behandlingen af punktet."
     assert before[at + 3] == "Anbefales over for Kommunalbestyrelsen."
     after = _texts(_styled(oeu, {"absence_position": "after",
-                                 "not_participating": "Inhabil: {names}"}).chapters[1])
+                                 "not_participating": "Inhabil i {committee}: {names}"})
+                  .chapters[1])
     at = after.index("## Beslutning")
     assert after[at + 1] == "Anbefales over for Kommunalbestyrelsen."
     assert after[at + 4:at + 6] == ["Ikke til stede: Åse Bøgh (C)",
-                                    f"Inhabil: {member.name} ({member.party})"]
+                                    f"Inhabil i Økonomiudvalget: {member.name} ({member.party})"]
 
 
 def test_names_are_joined_with_og(oeu):
