@@ -18,13 +18,13 @@ import io
 
 from docx import Document as open_word
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from exporters import docx_forms as forms
 from exporters import docx_lists as lists
+from exporters import docx_pages as pages
 from exporters import docx_xml as x
 from exporters.blocks import (
     FORM_BLOCKS,
@@ -43,8 +43,6 @@ from exporters.blocks import (
     TickBoxes,
     WritingBox,
 )
-from exporters.markup import shorten
-from exporters.pdf_styles import fit, fit_header, text_width
 
 STYLES = {
     "body": "Normal",
@@ -66,15 +64,9 @@ STYLES = {
     "header": "Header",
     "footer": "Footer",
 }
-# The page header as the PDF's (exporters/pdf.py): 160 mm of text width, the organisation
-# on at most 40 % of it, the committee's name shortened at a word to fit the rest.
-TEXT_WIDTH = 160 / 25.4 * 72
-HEADER_SHARE = 0.4
-HEADER_GAP = 6 / 25.4 * 72
-HEADER_SIZE = 8.5
 KEEP_WITH_NEXT = ("chapter", "section", "sub", "lead", "meta", "toc_title")
 LARGE = 12 / 10.5  # large print: the template's body text (10.5 pt) becomes 12 pt
-LARGE_MIN = 11  # and nothing is smaller than this
+LARGE_MIN = pages.LARGE_MIN  # and nothing is smaller than this
 
 
 def render_docx(doc: Document, template: bytes | None = None, layout: bool = True) -> bytes:
@@ -127,10 +119,10 @@ class _Writer:
             self.end = SubElement(body, x.qn("w:sectPr"))
         self._properties()
         if not doc.page_mark:
-            self._header_footer()
+            pages.running(self.word, doc, self.style)
         self._body()
         if doc.page_mark:
-            self._marked_header_footer()
+            pages.marked(self.word, doc, self.style)
         x.set_update_fields(self.word)
         x.set_compatibility_mode(self.word)
 
@@ -151,37 +143,6 @@ class _Writer:
         props.last_modified_by = "Referent"
         props.language = "da-DK"
 
-    def _header_footer(self) -> None:
-        doc = self.doc
-        cover = doc.front is not None and not doc.compact
-        for section in self.word.sections:
-            header = section.header
-            if not _has_content(header):
-                p = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-                p.style = self.style["header"]
-                size = (p.style.font.size or Pt(HEADER_SIZE)).pt
-                organisation = fit(doc.organisation, HEADER_SHARE * TEXT_WIDTH, size)
-                room = TEXT_WIDTH - text_width(organisation, size) - HEADER_GAP
-                p.add_run(f"{organisation}\t{fit_header(doc.header, room, size)}")
-                if cover:
-                    # The cover prints the organisation itself: its header stays empty.
-                    section.different_first_page_header_footer = True
-            footers = [section.footer]
-            if section.different_first_page_header_footer:
-                footers.append(section.first_page_footer)
-            for footer in footers:
-                if "PAGE" not in footer._element.xml:
-                    self._page_footer(footer)
-
-    def _page_footer(self, footer) -> None:
-        p = footer.add_paragraph() if _has_content(footer) else footer.paragraphs[0]
-        p.style = self.style["footer"]
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run("Side ")
-        p._p.append(x.simple_field("PAGE", "1"))
-        p.add_run(" af ")
-        p._p.append(x.simple_field("NUMPAGES", "1"))
-
     def _typesetting(self) -> None:
         """No line of a paragraph alone at a page's top or bottom, and headings kept with
         what follows them, whatever the committee's template says."""
@@ -198,35 +159,6 @@ class _Writer:
             size = style.font.size or normal
             if size is not None:
                 style.font.size = Pt(max(LARGE_MIN, size.pt * LARGE))
-
-    def _marked_header_footer(self) -> None:
-        """Each section (the front page, then one per chapter) gets its own header and
-        footer naming the meeting and the chapter: 'AET 19.08.2020 · Punkt 193 · Side 4 af 12'.
-        A template's own header (a logo) gives way to the marks on these documents."""
-        doc = self.doc
-        marks = [""] + [chapter.mark for chapter in doc.chapters]
-        for section, mark in zip(self.word.sections, marks, strict=False):
-            text = " · ".join(part for part in (doc.page_mark, mark) if part)
-            section.different_first_page_header_footer = False
-            header, footer = section.header, section.footer
-            header.is_linked_to_previous = False
-            footer.is_linked_to_previous = False
-            _clear(header)
-            _clear(footer)
-            p = header.add_paragraph()
-            p.style = self.style["header"]
-            p.add_run(f"{doc.kind} · {shorten(doc.committee, lambda t: len(t) <= 40)}\t")
-            p.add_run(text).bold = True
-            p = footer.add_paragraph()
-            p.style = self.style["footer"]
-            p.add_run(f"{text}\tSide ")
-            p._p.append(x.simple_field("PAGE", "1"))
-            p.add_run(" af ")
-            p._p.append(x.simple_field("NUMPAGES", "1"))
-            for part in (header, footer):
-                _right_tab(part.paragraphs[-1])
-                for run in part.paragraphs[-1].runs:
-                    run.font.size = Pt(LARGE_MIN)
 
     def _section_break(self) -> None:
         """End the section here: the next chapter starts a page with headers of its own."""
@@ -427,23 +359,3 @@ def _text(p, text: str, bold: bool = False, italic: bool = False) -> None:
             t = SubElement(r, _T)
             t.set(_PRESERVE, "preserve")
             t.text = piece
-
-
-def _clear(part) -> None:
-    for p in part.paragraphs:
-        p._p.getparent().remove(p._p)
-
-
-def _right_tab(paragraph) -> None:
-    """One tab stop, at the right margin, whatever tabs the template's style has."""
-    from docx.enum.text import WD_TAB_ALIGNMENT
-
-    stops = paragraph.paragraph_format.tab_stops
-    for stop in paragraph.style.paragraph_format.tab_stops:
-        stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
-    stops.add_tab_stop(Mm(160), WD_TAB_ALIGNMENT.RIGHT)
-
-
-def _has_content(part) -> bool:
-    xml = part._element.xml
-    return any(p.text.strip() for p in part.paragraphs) or "<w:drawing" in xml or "<w:pict" in xml
