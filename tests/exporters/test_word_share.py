@@ -149,3 +149,13 @@ def test_without_the_house_style_the_stevns_minutes_lose_their_order(tmp_path):
     share, _ = word_share(original, printed)
     print(f"\nstevns-aet-2020-08-19 PDF without its style: {share:.2%}")
     assert share < REQUIRED
+
+
+def test_the_originals_are_copies_of_the_shared_examples():
+    from tests.conftest import SHARED_EXAMPLES
+
+    if not SHARED_EXAMPLES.is_dir():
+        pytest.skip("../shared/examples is not beside this checkout")
+    for name in MEETINGS.values():
+        assert (ORIGINALS / f"{name}.txt").read_bytes() == \
+            (SHARED_EXAMPLES / f"{name}.txt").read_bytes()
