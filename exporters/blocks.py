@@ -32,14 +32,16 @@ class Para:
 
 @dataclass
 class ListEntry:
-    label: str  # "•" or "3." as printed; writers do not number lists themselves
+    label: str  # "•" or "3." as printed (the PDF prints it; Word numbers from it)
     runs: list[Run]
     level: int = 0
+    group: int = 0  # entries of one list share it: a numbered list restarts per group
 
 
 @dataclass
 class ListBlock:
     entries: list[ListEntry]
+    keep: bool = False  # on one page, with the heading before it (an item's bilag)
 
 
 @dataclass
@@ -111,6 +113,11 @@ class Chapter:
     # What every page of the chapter is marked with beside Document.page_mark
     # ("Punkt 193"), so the loose pages of a protocol can be put back in order.
     mark: str = ""
+    toc: str = ""  # the chapter's line in the table of contents, when not its heading
+
+    @property
+    def toc_text(self) -> str:
+        return self.toc or self.heading
 
 
 @dataclass

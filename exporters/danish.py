@@ -37,11 +37,24 @@ def name(member) -> str:
     return clean_line(member.display_name)
 
 
-def item_heading(number: int, title: str, numbering: str) -> str:
-    """'192. Dagsorden - godkendelse' (running numbers) or 'Punkt 1: Velkomst' (per meeting)."""
-    if numbering == "running":
-        return f"{number}. {title}"
-    return f"Punkt {number}: {title}"
+def weekday(day: dt.date) -> str:
+    """'mandag'."""
+    return format_date(day, "EEEE", locale=LOCALE)
+
+
+def names(members) -> str:
+    """'A (V), B (C) og D (O)'."""
+    listed = [name(m) for m in members]
+    if len(listed) < 2:
+        return "".join(listed)
+    return f"{', '.join(listed[:-1])} og {listed[-1]}"
+
+
+def stand_in(row) -> str:
+    """Who stood in for an attendance row's member: a suppleant of the committee or a name."""
+    if row.substitute_member is not None:
+        return name(row.substitute_member)
+    return clean_line(row.substitute)
 
 
 def party_tally(members) -> str:

@@ -94,7 +94,7 @@ def _front_rows(meeting, when: str, referat: bool) -> list[tuple[str, list[str]]
             present.append(f"{name} – {note}" if note and referat else name)
         else:
             text = name
-            stand_in = _stand_in(row)
+            stand_in = danish.stand_in(row)
             if stand_in:
                 text += f", stedfortræder: {stand_in}"
                 present.append(f"{stand_in} (stedfortræder for {danish.name(member)})")
@@ -129,12 +129,6 @@ def _with_role(member) -> str:
     return f"{danish.name(member)}, {role}" if role else danish.name(member)
 
 
-def _stand_in(row) -> str:
-    if row.substitute_member is not None:
-        return danish.name(row.substitute_member)
-    return clean_line(row.substitute)
-
-
 def _signature_chapter(meeting, anchor: str) -> Chapter:
     """Every member who signs, each with a line; members absent all meeting marked so."""
     attendance = {row.member_id: row for row in meeting.attendance}
@@ -148,7 +142,7 @@ def _signature_chapter(meeting, anchor: str) -> Chapter:
             signers.append(Signer(_with_role(member)))
             continue
         signers.append(Signer(_with_role(member), "Fraværende"))
-        stand_in = _stand_in(row)
+        stand_in = danish.stand_in(row)
         signed_already = row.substitute_member is not None and row.substitute_member.signs
         if stand_in and not signed_already:
             stand_ins.append(Signer(stand_in, f"Stedfortræder for {danish.name(member)}"))

@@ -17,12 +17,14 @@ import copy
 import io
 
 from docx import Document as open_word
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from exporters import docx_forms as forms
+from exporters import docx_lists as lists
+from exporters import docx_pages as pages
 from exporters import docx_xml as x
 from exporters.blocks import (
     FORM_BLOCKS,
@@ -63,8 +65,9 @@ STYLES = {
     "header": "Header",
     "footer": "Footer",
 }
+KEEP_WITH_NEXT = ("chapter", "section", "sub", "lead", "meta", "toc_title")
 LARGE = 12 / 10.5  # large print: the template's body text (10.5 pt) becomes 12 pt
-LARGE_MIN = 11  # and nothing is smaller than this
+LARGE_MIN = pages.LARGE_MIN  # and nothing is smaller than this
 
 
 def render_docx(doc: Document, template: bytes | None = None, layout: bool = True) -> bytes:
@@ -101,9 +104,12 @@ class _Writer:
         x.copy_missing_styles(self.word, list(dict.fromkeys(STYLES.values())))
         self.style = {key: self.word.styles[name] for key, name in STYLES.items()}
         self.style_ids = {key: style.style_id for key, style in self.style.items()}
+        self._typesetting()
         if doc.large_print:
             self._large_print()
         self.toc_numbers: list = []  # the w:t of each TOC entry's page number, in order
+        self.numbering = lists.Numbering(self.word)
+        self.lists = 0
         self.bookmarks = 0
         body = self.word.element.body
         for child in list(body):
@@ -114,12 +120,13 @@ class _Writer:
             self.end = SubElement(body, x.qn("w:sectPr"))
         self._properties()
         if not doc.page_mark:
-            self._header_footer()
+            pages.running(self.word, doc, self.style)
         self._body()
         if doc.page_mark:
-            self._marked_header_footer()
+            pages.marked(self.word, doc, self.style)
         make_accessible(self.word, doc.organisation)
         x.set_update_fields(self.word)
+        x.set_compatibility_mode(self.word)
 
     def save(self) -> bytes:
         out = io.BytesIO()
@@ -138,22 +145,14 @@ class _Writer:
         props.last_modified_by = "Referent"
         props.language = "da-DK"
 
-    def _header_footer(self) -> None:
-        for section in self.word.sections:
-            header = section.header
-            if not _has_content(header):
-                p = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-                p.style = self.style["header"]
-                p.add_run(f"{self.doc.organisation}\t{self.doc.header}")
-            footer = section.footer
-            if "PAGE" not in footer._element.xml:
-                p = footer.add_paragraph() if _has_content(footer) else footer.paragraphs[0]
-                p.style = self.style["footer"]
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                p.add_run("Side ")
-                p._p.append(x.simple_field("PAGE", "1"))
-                p.add_run(" af ")
-                p._p.append(x.simple_field("NUMPAGES", "1"))
+    def _typesetting(self) -> None:
+        """No line of a paragraph alone at a page's top or bottom, and headings kept with
+        what follows them, whatever the committee's template says."""
+        for key, style in self.style.items():
+            if style.type == WD_STYLE_TYPE.PARAGRAPH:
+                style.paragraph_format.widow_control = True
+                if key in KEEP_WITH_NEXT:
+                    style.paragraph_format.keep_with_next = True
 
     def _large_print(self) -> None:
         """Every style this writer uses made larger, in this file only (not the template)."""
@@ -162,35 +161,6 @@ class _Writer:
             size = style.font.size or normal
             if size is not None:
                 style.font.size = Pt(max(LARGE_MIN, size.pt * LARGE))
-
-    def _marked_header_footer(self) -> None:
-        """Each section (the front page, then one per chapter) gets its own header and
-        footer naming the meeting and the chapter: 'AET 19.08.2020 · Punkt 193 · Side 4 af 12'.
-        A template's own header (a logo) gives way to the marks on these documents."""
-        doc = self.doc
-        marks = [""] + [chapter.mark for chapter in doc.chapters]
-        for section, mark in zip(self.word.sections, marks, strict=False):
-            text = " · ".join(part for part in (doc.page_mark, mark) if part)
-            section.different_first_page_header_footer = False
-            header, footer = section.header, section.footer
-            header.is_linked_to_previous = False
-            footer.is_linked_to_previous = False
-            _clear(header)
-            _clear(footer)
-            p = header.add_paragraph()
-            p.style = self.style["header"]
-            p.add_run(f"{doc.kind} · {_fit(doc.committee, 40)}\t")
-            p.add_run(text).bold = True
-            p = footer.add_paragraph()
-            p.style = self.style["footer"]
-            p.add_run(f"{text}\tSide ")
-            p._p.append(x.simple_field("PAGE", "1"))
-            p.add_run(" af ")
-            p._p.append(x.simple_field("NUMPAGES", "1"))
-            for part in (header, footer):
-                _right_tab(part.paragraphs[-1])
-                for run in part.paragraphs[-1].runs:
-                    run.font.size = Pt(LARGE_MIN)
 
     def _section_break(self) -> None:
         """End the section here: the next chapter starts a page with headers of its own."""
@@ -261,14 +231,20 @@ class _Writer:
     def _toc(self, page_break: bool) -> None:
         self._para("toc_title", self.doc.toc_title, page_break)
         last = None
+        from exporters.pdf_styles import toc_hanging
+
         for i, chapter in enumerate(self.doc.chapters):
             p = self._para("toc")
+            hanging = toc_hanging(chapter.toc_text)
+            if hanging:  # wrapped lines under the text after the number, as in the PDF
+                p.paragraph_format.left_indent = Pt(hanging)
+                p.paragraph_format.first_line_indent = Pt(-hanging)
             if i == 0:
                 for run in (x.field_char("begin"), x.instruction(x.TOC_INSTRUCTION),
                             x.field_char("separate")):
                     p._p.append(run)
             link = x.hyperlink(chapter.anchor)
-            link.append(x.text_run(chapter.heading)[0])
+            link.append(x.text_run(chapter.toc_text)[0])
             link.append(x.tab_run())
             run, number = x.text_run("0")
             link.append(run)
@@ -297,15 +273,22 @@ class _Writer:
         elif isinstance(block, SubHeading):
             self._para("sub", block.text)
         elif isinstance(block, ListBlock):
+            self.lists += 1
             for entry in block.entries:
                 p = self._para("list")
-                if entry.level:
-                    p.paragraph_format.left_indent = Mm(7 * (entry.level + 1))
-                if entry.label:
+                num = self.numbering.num_for(entry.label, (self.lists, entry.group), entry.level)
+                if num is not None:
+                    lists.number(p, num, entry.level)  # Word numbers it: no typed label
+                elif entry.label:
+                    if entry.level:
+                        p.paragraph_format.left_indent = Mm(7 * (entry.level + 1))
                     _text(p._p, f"{entry.label}\t")
-                else:
+                else:  # a further paragraph of an entry: under its text
+                    p.paragraph_format.left_indent = Mm(7 * (entry.level + 1))
                     p.paragraph_format.first_line_indent = Mm(0)
                 _runs(p, entry.runs)
+                if block.keep and entry is not block.entries[-1]:
+                    p.paragraph_format.keep_with_next = True  # the bilag on one page
             p.paragraph_format.space_after = Pt(5)  # the last entry: a paragraph's distance
         else:
             raise TypeError(f"unknown block {block!r}")
@@ -380,27 +363,3 @@ def _text(p, text: str, bold: bool = False, italic: bool = False) -> None:
             t = SubElement(r, _T)
             t.set(_PRESERVE, "preserve")
             t.text = piece
-
-
-def _clear(part) -> None:
-    for p in part.paragraphs:
-        p._p.getparent().remove(p._p)
-
-
-def _right_tab(paragraph) -> None:
-    """One tab stop, at the right margin, whatever tabs the template's style has."""
-    from docx.enum.text import WD_TAB_ALIGNMENT
-
-    stops = paragraph.paragraph_format.tab_stops
-    for stop in paragraph.style.paragraph_format.tab_stops:
-        stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
-    stops.add_tab_stop(Mm(160), WD_TAB_ALIGNMENT.RIGHT)
-
-
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _has_content(part) -> bool:
-    xml = part._element.xml
-    return any(p.text.strip() for p in part.paragraphs) or "<w:drawing" in xml or "<w:pict" in xml

@@ -75,6 +75,30 @@ def set_update_fields(word) -> None:
     settings.append(flag)
 
 
+def set_compatibility_mode(word, mode: int = 15) -> None:
+    """Word 2013 and later's own layout: the file does not open in compatibility mode."""
+    settings = word.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        later = _AFTER_UPDATE_FIELDS[_AFTER_UPDATE_FIELDS.index("compat") + 1:]
+        following = next((c for c in settings if c.tag.rpartition("}")[2] in later), None)
+        if following is not None:
+            following.addprevious(compat)
+        else:
+            settings.append(compat)
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            compat.remove(setting)
+    setting = OxmlElement("w:compatSetting")
+    for key, value in (("name", "compatibilityMode"), ("uri", WORD_URI), ("val", str(mode))):
+        setting.set(qn(f"w:{key}"), value)
+    compat.append(setting)  # compatSetting elements close CT_Compat's sequence
+
+
+WORD_URI = "http://schemas.microsoft.com/office/word"
+
+
 def field_char(kind: str):
     run = OxmlElement("w:r")
     char = OxmlElement("w:fldChar")

@@ -126,3 +126,18 @@ def runs_html(runs: list[Run]) -> Markup:
             text = Markup("<strong>{}</strong>").format(text)
         parts.append(text)
     return Markup("").join(parts)
+
+
+# The preview of the committee dialog's Husstil tab (a QTextBrowser): the same HTML as
+# the website, with sizes and colours that echo the PDF's.
+PREVIEW_STYLE = """<style>
+h2 { color: #1F3864; font-size: 15pt; }
+h3 { color: #1F3864; font-size: 11.5pt; margin-bottom: 2px; }
+p.meta { color: #595959; font-size: 9pt; margin: 0; }
+p.lead { font-weight: bold; margin-bottom: 0; }
+</style>"""
+
+
+def chapter_html(chapter: Chapter) -> str:
+    """One item as HTML for an on-screen preview."""
+    return PREVIEW_STYLE + str(_chapter(chapter))

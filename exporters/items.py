@@ -10,6 +10,7 @@ import datetime as dt
 
 from exporters import danish
 from exporters.blocks import Block, Chapter, ListBlock, ListEntry, Para, Run, SectionHeading
+from exporters.house_style import HouseStyle
 from exporters.markup import clean_line, markdown_blocks
 
 RECOMMENDATION = "indstilling"
@@ -19,23 +20,29 @@ CLOSED_MARK = "(Lukket punkt)"
 def item_chapter(item, anchor: str, *, with_decision: bool, public: bool) -> Chapter:
     """The chapter of one item in a referat (with_decision) or a dagsorden."""
     committee = item.meeting.committee
+    look = HouseStyle(committee.style)
     hidden = public and item.closed
     title = clean_line(item.public_title or item.title) if hidden else clean_line(item.title)
-    heading = danish.item_heading(item.number, title, committee.numbering)
+    heading, toc = look.headings(item, title, hidden)
     if item.closed:
-        heading = f"{heading} {CLOSED_MARK}"
-    chapter = Chapter(anchor, heading)
+        heading, toc = f"{heading} {CLOSED_MARK}", f"{toc} {CLOSED_MARK}"
+    chapter = Chapter(anchor, heading, toc=toc)
     if hidden:
         # Number, public title and the publishable part of the decision; nothing else.
         decision = item.decision
         if with_decision and decision is not None and (decision.public_text or "").strip():
-            chapter.blocks += [SectionHeading("Beslutning"), *markdown_blocks(decision.public_text)]
+            chapter.blocks += [*_heading(look.decision_heading(item)),
+                               *markdown_blocks(decision.public_text)]
         return chapter
 
-    chapter.blocks += _meta(item)
-    tail = _prior_decisions(item)
+    chapter.blocks += [Para([Run(line)], "meta") for line in look.lines(item)]
+    attachments = _attachments(item, public, look)
+    if look.attachments_after_heading:
+        chapter.blocks += attachments
+        attachments = []
+    tail = _prior_decisions(item, look)
     if with_decision and item.decision is not None:
-        tail += _decision(item.decision)
+        tail += _decision(item, look)
     # Stevns prints Beslutning right after Indstilling; Faxe and most others last.
     after_recommendation = committee.decision_placement == "after_recommendation"
     placed = False
@@ -49,46 +56,39 @@ def item_chapter(item, anchor: str, *, with_decision: bool, public: bool) -> Cha
             placed = True
     if not placed:
         chapter.blocks += tail
-    chapter.blocks += _attachments(item, public)
+    chapter.blocks += attachments
     return chapter
 
 
-def _meta(item) -> list[Block]:
-    lines = []
-    if item.effective_journal_number:
-        lines.append(("Sagsnr.", item.effective_journal_number))
-    if item.time_slot:
-        lines.append(("Tidspunkt", item.time_slot))
-    if item.presenters:
-        lines.append(("Fremlægges af", item.presenters))
-    return [Para([Run(f"{label}: {clean_line(value)}")], "meta") for label, value in lines]
+def _heading(text: str) -> list[Block]:
+    """A section heading, or nothing when the style's template prints nothing."""
+    return [SectionHeading(text)] if text else []
 
 
-def _prior_decisions(item) -> list[Block]:
+def _prior_decisions(item, look: HouseStyle) -> list[Block]:
     """'Direktionen, 17. august 2020, pkt. 4:' then the text, oldest first."""
     ordered = sorted(item.prior_decisions, key=lambda p: (p.date or dt.date.max, p.position))
     blocks: list[Block] = []
     for prior in ordered:
-        parts = [clean_line(prior.body)]
-        if prior.date:
-            parts.append(danish.long_date(prior.date))
-        if prior.item_number:
-            parts.append(f"pkt. {clean_line(prior.item_number)}")
-        blocks.append(Para([Run(", ".join(p for p in parts if p) + ":", bold=True)], "lead"))
+        heading = look.prior_decision_heading(prior)
+        if heading:
+            blocks.append(Para([Run(heading, bold=True)], "lead"))
         blocks += markdown_blocks(prior.text)
     return blocks
 
 
-def _decision(decision) -> list[Block]:
-    blocks: list[Block] = [SectionHeading("Beslutning")]
-    absent = decision.members_marked("absent")
-    if absent:
-        names = ", ".join(danish.name(m) for m in absent)
-        blocks.append(Para([Run(f"Ikke til stede: {names}")]))
-    not_participating = decision.members_marked("not_participating")
-    if not_participating:
-        names = ", ".join(danish.name(m) for m in not_participating)
-        blocks.append(Para([Run(f"Deltog ikke i behandlingen: {names}")]))
+def _decision(item, look: HouseStyle) -> list[Block]:
+    decision = item.decision
+    members = [
+        Para([Run(line)])
+        for line in (look.members_line("absence", item, decision.members_marked("absent")),
+                     look.members_line("not_participating", item,
+                                       decision.members_marked("not_participating")))
+        if line
+    ]
+    blocks: list[Block] = _heading(look.decision_heading(item))
+    if not look.absence_after:
+        blocks += members
     blocks += markdown_blocks(decision.text)
     if decision.votes_recorded:
         for kind, label in (("for", "For stemte"), ("against", "Imod stemte"),
@@ -98,6 +98,9 @@ def _decision(decision) -> list[Block]:
                 blocks.append(Para([Run(f"{label}: {danish.party_tally(voters)}")]))
     if decision.postponed and not _mentions_postponed(decision.text):
         blocks.append(Para([Run("Punktet blev udsat.", italic=True)]))
+    if look.absence_after:
+        blocks += members
+    blocks += [Para([Run(line)]) for line in look.substitute_lines(item.meeting)]
     for note in decision.minority_notes:
         who = danish.name(note.member)
         blocks.append(Para([Run(f"Protokoltilførsel fra {who}:", bold=True)], "lead"))
@@ -119,7 +122,7 @@ def public_attachments(item) -> list:
     return [] if item.closed else [a for a in item.attachments if not a.closed]
 
 
-def _attachments(item, public: bool) -> list[Block]:
+def _attachments(item, public: bool, look: HouseStyle) -> list[Block]:
     shown = public_attachments(item) if public else list(item.attachments)
     if not shown:
         return []
@@ -129,4 +132,4 @@ def _attachments(item, public: bool) -> list[Block]:
         if attachment.closed:
             title += " (Lukket bilag)"
         entries.append(ListEntry("•", [Run(title)]))
-    return [SectionHeading("Bilag"), ListBlock(entries)]
+    return [*_heading(look.attachments_heading(item)), ListBlock(entries, keep=True)]

@@ -68,13 +68,16 @@ def markdown_blocks(text: str | None) -> list[Block]:
     tokens = _parser().parse(source)
     blocks: list[Block] = []
     lists: list[bool] = []  # the open lists, innermost last; True where ordered
+    groups: list[int] = []  # and their numbers, so each list is numbered on its own
+    opened = 0
     label = ""
     first_in_item = False
     list_ended = False  # a list closed: the next entry, even right after, starts another
 
     def add_entry(runs: list[Run]) -> None:
         nonlocal first_in_item, list_ended
-        entry = ListEntry(label if first_in_item else "", runs, max(len(lists) - 1, 0))
+        entry = ListEntry(label if first_in_item else "", runs, max(len(lists) - 1, 0),
+                          groups[-1] if groups else 0)
         first_in_item = False
         if blocks and isinstance(blocks[-1], ListBlock) and not list_ended:
             blocks[-1].entries.append(entry)
@@ -87,8 +90,11 @@ def markdown_blocks(text: str | None) -> list[Block]:
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
             lists.append(kind == "ordered_list_open")
+            opened += 1
+            groups.append(opened)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
+            groups.pop()
             list_ended = not lists
         elif kind == "list_item_open":
             label = f"{token.info}." if lists and lists[-1] else "•"
@@ -150,3 +156,19 @@ def _append(runs: list[Run], run: Run) -> None:
 
 def _flat(runs: list[Run]) -> str:
     return " ".join("".join(r.text for r in runs).split())
+
+
+def shorten(text: str, fits) -> str:
+    """`text`, or as many of its first words as `fits` (a test of a candidate) allows,
+    ending in "…": a header is shortened at a word, never in the middle of one."""
+    if fits(text):
+        return text
+    words = text.split(" ")
+    for count in range(len(words) - 1, 0, -1):
+        candidate = " ".join(words[:count]).rstrip(" ,.:;-–·") + "…"
+        if fits(candidate):
+            return candidate
+    first = words[0]  # a single word longer than the room: nothing better than a cut
+    while len(first) > 1 and not fits(first + "…"):
+        first = first[:-1]
+    return first + "…"

@@ -51,7 +51,18 @@ from exporters.blocks import (
 )
 from exporters.fonts import FAMILY, with_fallback
 from exporters.pdf_numbers import TocLine
-from exporters.pdf_styles import GREY, KEEP, RULE, list_style, styles
+from exporters.pdf_styles import (
+    GREY,
+    KEEP,
+    RULE,
+    fit_header,
+    list_style,
+    styles,
+    toc_hanging,
+    toc_style,
+)
+from exporters.pdf_styles import fit as _fit
+from exporters.pdf_styles import text_width as _width
 
 PAGE = A4
 MARGIN_X = 25 * mm
@@ -60,6 +71,8 @@ MARGIN_BOTTOM = 22 * mm
 FOOTER_SIZE = 8.5
 MARK_SIZE = 11  # the page marks of a protocol: read while sorting a pile of pages
 GREY_LEVEL = 0.35  # the footer's grey, as GREY (#595959)
+HEADER_SHARE = 0.4  # of the text width, at most, for the organisation in the header
+HEADER_GAP = 6 * mm
 
 
 def render_pdf(doc: Document) -> bytes:
@@ -132,15 +145,18 @@ class _Template(BaseDocTemplate):
         canvas.setFont(FAMILY, FOOTER_SIZE)
         canvas.setFillColor(GREY)
         top = height - 15 * mm
-        canvas.drawString(MARGIN_X, top, _fit(doc.organisation, 70))
-        canvas.drawRightString(width - MARGIN_X, top, _fit(doc.header, 90))
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
+        # The cover prints the organisation itself: no running header on it.
+        if not (self.page == 1 and doc.front and not doc.compact):
+            left = _fit(doc.organisation, HEADER_SHARE * (width - 2 * MARGIN_X), FOOTER_SIZE)
+            canvas.drawString(MARGIN_X, top, left)
+            room = width - 2 * MARGIN_X - _width(left, FOOTER_SIZE) - HEADER_GAP
+            canvas.drawRightString(width - MARGIN_X, top, fit_header(doc.header, room, FOOTER_SIZE))
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
         numbers_.mark(canvas, numbers_.TOTAL, width / 2, 12 * mm, FOOTER_SIZE, "centre",
                       GREY_LEVEL, f"Side {self.page} af {{}}")
         canvas.restoreState()
-
 
     def _decorate_marked(self, canvas, template):
         """Header and footer naming the meeting and the item: 'AET 19.08.2020 · Punkt 193'."""
@@ -151,14 +167,16 @@ class _Template(BaseDocTemplate):
         canvas.setFillColor(GREY)
         top = height - 15 * mm
         canvas.setFont(FAMILY, MARK_SIZE)
-        canvas.drawString(MARGIN_X, top, _fit(f"{doc.kind} · {doc.committee}", 48))
+        half = (width - 2 * MARGIN_X - HEADER_GAP) / 2
+        canvas.drawString(MARGIN_X, top, _fit(f"{doc.kind} · {doc.committee}", half, MARK_SIZE))
         canvas.setFont(f"{FAMILY}-Bold", MARK_SIZE)
-        canvas.drawRightString(width - MARGIN_X, top, _fit(mark, 48))
+        canvas.drawRightString(width - MARGIN_X, top,
+                               _fit(mark, half, MARK_SIZE, f"{FAMILY}-Bold"))
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
         canvas.line(MARGIN_X, 16 * mm, width - MARGIN_X, 16 * mm)
-        canvas.drawString(MARGIN_X, 11 * mm, _fit(mark, 48))
+        canvas.drawString(MARGIN_X, 11 * mm, _fit(mark, half, MARK_SIZE, f"{FAMILY}-Bold"))
         numbers_.mark(canvas, numbers_.TOTAL, width - MARGIN_X, 11 * mm, MARK_SIZE, "right",
                       GREY_LEVEL, f"Side {self.page} af {{}}")
         canvas.restoreState()
@@ -205,10 +223,6 @@ class _Para(Paragraph):
         return parts
 
 
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _story(doc: Document) -> list:
     st = styles(doc.large_print)
     story: list = []
@@ -228,7 +242,10 @@ def _story(doc: Document) -> list:
 def _toc(doc: Document, st) -> list:
     title = _Para(escape(doc.toc_title), st["toc_title"])
     title.toc_entry = (doc.toc_title, "indholdsfortegnelse")
-    return [title, *(TocLine(_text(c.heading), c.anchor, st["toc"]) for c in doc.chapters)]
+    large = doc.large_print
+    return [title, *(TocLine(_text(c.toc_text), c.anchor,
+                             toc_style(round(toc_hanging(c.toc_text, large), 1), large))
+                     for c in doc.chapters)]
 
 
 def _front(front: FrontPage, compact: bool, st) -> list:
@@ -268,15 +285,19 @@ def _chapter(chapter: Chapter, st) -> list:
 
 
 def _blocks(blocks: list[Block], st) -> list:
-    """The blocks laid out; a heading stays on the page of the form that follows it."""
+    """The blocks laid out; a heading stays on the page of the form or bilag list after it."""
     flow: list = []
     held: list = []
     for i, block in enumerate(blocks):
         laid = _block(block, st)
         following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if isinstance(block, SectionHeading) and isinstance(following, FORM_BLOCKS):
+        if isinstance(block, SectionHeading) and (
+                isinstance(following, FORM_BLOCKS)
+                or isinstance(following, ListBlock) and following.keep):
             held = [f for f in laid if not isinstance(f, CondPageBreak)]
             continue
+        if isinstance(block, ListBlock) and block.keep and not held:
+            laid = [KeepTogether(laid)]
         if held:
             flow.append(KeepTogether(held + laid))
             held = []

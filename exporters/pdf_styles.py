@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from exporters.fonts import FAMILY, register
+from exporters.markup import shorten
 
 ACCENT = colors.HexColor("#1F3864")  # dark blue, as Word's headings in municipal templates
 GREY = colors.HexColor("#595959")
@@ -47,7 +50,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     bold = f"{FAMILY}-Bold"
     body = ParagraphStyle(
         "body", fontName=FAMILY, fontSize=BODY_SIZE, leading=14, spaceAfter=5,
-        alignment=TA_LEFT, allowWidows=1, allowOrphans=1,
+        alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
     )
     made = {
         "body": body,
@@ -106,3 +109,44 @@ def list_style(level: int, last: bool = False, large: bool = False) -> Paragraph
         bulletFontSize=base.fontSize if large else base.bulletFontSize,
         spaceAfter=styles(large)["body"].spaceAfter if last else base.spaceAfter,
     )
+
+
+# An entry's number as its heading template prints it: "192. ", "Punkt 2: ", "Sag 12: ".
+TOC_NUMBER = re.compile(r"^(?:\S+ )?\d+[.:] ")
+
+
+def toc_hanging(text: str, large: bool = False) -> float:
+    """How far (points) the wrapped lines of a TOC entry are indented: under the text
+    after the entry's number, or not at all for an entry without one."""
+    number = TOC_NUMBER.match(text)
+    if not number:
+        return 0.0
+    register()
+    return stringWidth(number.group(0), FAMILY, styles(large)["toc"].fontSize)
+
+
+@lru_cache(maxsize=256)
+def toc_style(hanging: float, large: bool = False) -> ParagraphStyle:
+    base = styles(large)["toc"]
+    return ParagraphStyle(f"toc{hanging:.1f}{'large' if large else ''}", base,
+                          leftIndent=hanging,
+                          firstLineIndent=-hanging)
+
+
+def text_width(text: str, size: float, font: str = FAMILY) -> float:
+    register()
+    return stringWidth(text, font, size)
+
+
+def fit(text: str, room: float, size: float, font: str = FAMILY) -> str:
+    """The text, shortened at a word with "…" when it is wider than `room` points."""
+    return shorten(text, lambda t: text_width(t, size, font) <= room)
+
+
+def fit_header(header: str, room: float, size: float) -> str:
+    """'Udvalget for … · Referat 19.08.2020' in `room` points: the committee's name gives
+    way at a word, the document and the date stay."""
+    name, sep, tail = header.rpartition(" · ")
+    if not sep:
+        return fit(header, room, size)
+    return fit(name, room - text_width(sep + tail, size), size) + sep + tail

@@ -24,6 +24,7 @@ from exporters.blocks import (
     TickBoxes,
     WritingBox,
 )
+from exporters.house_style import HouseStyle
 from exporters.items import CLOSED_MARK, RECOMMENDATION
 from exporters.markup import clean_line, markdown_blocks
 
@@ -91,8 +92,8 @@ def _front(meeting, doc: Document, members, left_out) -> FrontPage:
 
 
 def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
-    heading = danish.item_heading(item.number, clean_line(item.title),
-                                  item.meeting.committee.numbering)
+    heading, _ = HouseStyle(item.meeting.committee.style).headings(
+        item, clean_line(item.title), hidden=False)
     if item.closed:
         heading = f"{heading} {CLOSED_MARK}"
     chapter = Chapter(anchor, heading, mark=f"Punkt {item.number}")

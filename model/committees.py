@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from model import style as house_style
 from model.checks import InputError, optional_text, required_text
 from model.entities import Attendance, Committee, DecisionMember, Member, MinorityNote
 from model.errors import NotFoundError, ReferentError
@@ -23,7 +24,7 @@ PLACEMENTS = ("after_recommendation", "end")
 ROLES = ("formand", "næstformand", "medlem", "ekstern", "suppleant", "sekretær")
 COMMITTEE_FIELDS = (
     "name", "short_name", "organisation", "numbering", "decision_placement",
-    "section_headings", "standard_items",
+    "section_headings", "standard_items", "style",
 )
 MEMBER_FIELDS = ("name", "party", "role", "signs")
 
@@ -54,6 +55,11 @@ def _clean(field: str, value: Any) -> Any:
         raise InputError(field, "Beslutningen placeres efter indstillingen eller til sidst.")
     if field == "section_headings":
         return [h.strip() for h in value if h.strip()]
+    if field == "style":
+        try:
+            return house_style.cleaned(value)
+        except ValueError as error:
+            raise InputError(field, str(error)) from None
     if field == "standard_items":
         items = []
         for entry in value:
@@ -74,6 +80,7 @@ def create_committee(
     decision_placement: str = "end",
     section_headings: list[str] | None = None,
     standard_items: list[dict[str, Any]] | None = None,
+    style: dict[str, Any] | None = None,
 ) -> Committee:
     """A new committee with the usual sections and standard items unless others are given."""
     values = {
@@ -84,6 +91,7 @@ def create_committee(
         "decision_placement": decision_placement,
         "section_headings": DEFAULT_SECTIONS if section_headings is None else section_headings,
         "standard_items": DEFAULT_STANDARD_ITEMS if standard_items is None else standard_items,
+        "style": style,
     }
     committee = Committee(
         ext_id=new_ext_id("udvalg"), **{k: _clean(k, v) for k, v in values.items()}

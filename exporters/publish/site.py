@@ -243,7 +243,8 @@ class _Writer:
         if page.doc is None:
             return []
         groups = []
-        for item in page.meeting.items:
+        # The items' chapters come first, in agenda order: their headings as printed.
+        for item, chapter in zip(page.meeting.items, page.doc.chapters, strict=False):
             links = []
             for index, attachment in enumerate(public_attachments(item), start=1):
                 if attachment.content is None:
@@ -260,10 +261,7 @@ class _Writer:
                     }
                 )
             if links:
-                heading = danish.item_heading(
-                    item.number, item.title, item.meeting.committee.numbering
-                )
-                groups.append({"heading": heading, "links": links})
+                groups.append({"heading": chapter.heading, "links": links})
         return groups
 
     def _feed_entries(self) -> list[dict]:

@@ -43,6 +43,26 @@ def _defaults(document) -> None:
     lang.set(qn("w:bidi"), "ar-SA")
 
 
+def _no_theme_fonts(document) -> None:
+    """Arial wherever a style (a heading, a table style) asked for the theme's fonts,
+    so no style changes font when the file meets another theme."""
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        themed = [key for key in fonts.attrib if key.lower().endswith("theme")]
+        if not themed:
+            continue
+        for key in themed:
+            del fonts.attrib[key]
+        for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+            fonts.set(qn(f"w:{attr}"), FONT)
+
+
+def _word_2013(document) -> None:
+    """Not in compatibility mode: compatibilityMode 15, as Word 2013 and later write."""
+    for setting in document.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+
+
 def _style(document, name, base="Normal", kind=WD_STYLE_TYPE.PARAGRAPH):
     try:
         style = document.styles[name]
@@ -69,7 +89,7 @@ def _para(style, size, leading, before=0, after=0, bold=None, color=None, keep=F
     fmt.space_before = Pt(before)
     fmt.space_after = Pt(after)
     fmt.keep_with_next = keep
-    fmt.widow_control = False  # the PDF allows widows too; the two should break alike
+    fmt.widow_control = True  # as the PDF: no line of a paragraph alone on a page
 
 
 def build() -> bytes:
@@ -89,7 +109,7 @@ def build() -> bytes:
           color=ACCENT, keep=True)
     _para(_style(document, "Underoverskrift"), 10.5, 14, before=4, after=2, bold=True, keep=True)
     _para(_style(document, "Mellemrubrik"), 10.5, 14, before=4, after=2, bold=True, keep=True)
-    _para(_style(document, "Sagsdata"), 9, 12, after=1, color=GREY)
+    _para(_style(document, "Sagsdata"), 9, 12, after=1, color=GREY, keep=True)
     listing = _style(document, "Punktopstilling")
     _para(listing, 10.5, 14, after=2)
     listing.paragraph_format.left_indent = Mm(7)
@@ -113,11 +133,17 @@ def build() -> bytes:
         pPr = document.styles[name].element.get_or_add_pPr()
         for old in pPr.findall(qn("w:pBdr")) + pPr.findall(qn("w:outlineLvl")):
             pPr.remove(old)
+        # letter spacing and kerning of python-docx's title styles: the PDF has neither
+        rPr = document.styles[name].element.get_or_add_rPr()
+        for old in rPr.findall(qn("w:spacing")) + rPr.findall(qn("w:kern")):
+            rPr.remove(old)
     # The header's right tab sits on the right margin, like the PDF's.
     document.styles["Header"].paragraph_format.tab_stops.clear_all()
     document.styles["Header"].paragraph_format.tab_stops.add_tab_stop(
         Mm(160), WD_TAB_ALIGNMENT.RIGHT
     )
+    _no_theme_fonts(document)
+    _word_2013(document)
     document.core_properties.author = ""
     document.core_properties.title = ""
     document.core_properties.comments = ""

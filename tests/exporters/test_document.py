@@ -37,8 +37,10 @@ def test_stevns_prints_beslutning_right_after_indstilling(session):
     chapter = doc.chapters[2]
     assert chapter.heading.startswith("194. AP.Møller støtter IPS")
     headings = [t for t in _texts(chapter) if t.startswith("## ")]
-    assert headings == ["## Resume", "## Indstilling", "## Beslutning", "## Sagsfremstilling",
-                        "## Bilag"]
+    # Stevns' style: the bilag right under the item's heading, with no heading of their own
+    assert headings == ["## Resume", "## Indstilling", "## Beslutning", "## Sagsfremstilling"]
+    assert isinstance(chapter.blocks[0], ListBlock)
+    assert _texts(chapter)[0].startswith("ips_sjaelland_projektbeskrivelse")
     texts = _texts(chapter)
     assert texts.index("Direktionen, 17. august 2020, pkt. 4:") < texts.index("## Beslutning")
 
@@ -75,7 +77,8 @@ def test_votes_by_party_protokoltilfoersel_and_correction(session):
 def test_public_closed_item_shows_number_public_title_and_public_text_only(session):
     doc = build_document(_meeting(session, "oeu-2026-09-30"), "referat", public=True)
     chapter = doc.chapters[2]
-    assert chapter.heading == "303. Salg af kommunal grund (Lukket punkt)"
+    # no style: the contract's default heading, whatever the numbering
+    assert chapter.heading == "Punkt 303: Salg af kommunal grund (Lukket punkt)"
     assert _texts(chapter) == ["## Beslutning", "Økonomiudvalget besluttede at sælge grunden."]
     assert "Notat om anlægsønsker (Lukket bilag)" not in _texts(doc.chapters[1])
 
@@ -135,7 +138,7 @@ def test_clean_drops_what_xml_forbids_and_keeps_breaks():
 def test_signatures_go_into_the_committees_own_underskriftsark_item(session):
     oeu = _meeting(session, "oeu-2026-09-30")
     internal = build_document(oeu, "referat")
-    assert internal.chapters[-1].heading == "305. Underskriftsark (Lukket punkt)"
+    assert internal.chapters[-1].heading == "Punkt 305: Underskriftsark (Lukket punkt)"
     assert internal.chapters[-1].signature is not None
     public = build_document(oeu, "referat", public=True)
     assert [c for c in public.chapters if c.signature] == []  # a closed item shows nothing

@@ -118,7 +118,7 @@ def test_committee_template_is_used(examples_archive, tmp_path):
     assert "Skabelonens eksempeltekst" not in parts["word/document.xml"]
     assert any(p.style.name == "toc 1" for p in word.paragraphs)  # missing styles were added
     assert [p.text for p in word.paragraphs if p.style.name == "Heading 1"][0] == (
-        "301. Godkendelse af dagsorden")
+        "Punkt 301: Godkendelse af dagsorden")
 
 
 def test_a_dotx_template_is_accepted():

@@ -113,7 +113,7 @@ def test_closed_content_never_reaches_the_site(examples_archive, site):
         assert not leaks, f"{secret!r} in {leaks}"
     # The closed item is there by number and public title, with its public decision.
     page = (site / PROEVE_PAGE).read_text("utf-8")
-    assert "303." in page and "(Lukket punkt)" in page
+    assert "303" in page and "(Lukket punkt)" in page
     # The open bilag of the open item is handed out; the closed bilag is not.
     bilag = [n for n in files if "-bilag/" in n]
     assert bilag == ["oeu/oeu-2026-09-30-bilag/punkt-302/01-budgetforslag-2027.pdf"]

@@ -45,8 +45,9 @@ def without_page_lines(text: str) -> str:
 
 
 def item_block(text: str, number: int) -> str:
-    start = re.search(rf"Punkt {number}: [^\n]*\nSagsnr", text).start()  # not the TOC line
-    following = re.search(rf"Punkt {number + 1}: [^\n]*\nSagsnr", text[start:])
+    # the heading, then Faxe's journal number alone under it (the TOC prints titles only)
+    start = re.search(rf"Punkt {number}: [^\n]*\n\d\d\.\d\d\.", text).start()
+    following = re.search(rf"Punkt {number + 1}: [^\n]*\n\d\d\.\d\d\.", text[start:])
     end = start + following.start() if following else text.index("Underskriftsark", start)
     return without_page_lines(text[start:end])
 
@@ -68,6 +69,9 @@ def test_make_the_faxe_meeting_by_hand_and_export_its_referat(window, archive, q
     qtbot.keyClicks(dialog.fields["short_name"].edit, committee["short_name"])
     qtbot.keyClicks(dialog.fields["organisation"].edit, committee["organisation"])
     dialog.sections.setPlainText("\n".join(committee["section_headings"]))
+    # Faxe's house style, typed in the Husstil tab as the example file has it
+    dialog.style_tab.edits["toc_entry"].setText(committee["style"]["toc_entry"])
+    dialog.style_tab.lines.setPlainText("\n".join(committee["style"]["item_lines"]))
     dialog.first_items.setPlainText("")
     dialog.last_items.setPlainText("")
     for member in committee["members"]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from model import committees, decision_phrases
 from model.checks import InputError
 from model.errors import ReferentError
 from ui import commands
+from ui.dialogs.style_tab import StyleTab
 from ui.line_field import ErrorLabel, LineField
 from ui.workspace import Workspace
 
@@ -125,16 +127,24 @@ class CommitteeDialog(QDialog):
         right.addWidget(self.members, 1)
         right.addLayout(member_buttons)
         right.addWidget(self.members_error)
-        right.addWidget(self.error)
-        right.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         self.form_widget = QWidget(self)
         self.form_widget.setLayout(right)
+        self.style_tab = StyleTab(self)
+        self.fields["name"].edit.textChanged.connect(self._style_context)
+        self.placement.currentIndexChanged.connect(self._style_context)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.form_widget, self.tr("Udvalg"))
+        self.tabs.addTab(self.style_tab, self.tr("Husstil"))
+        panel = QVBoxLayout()
+        panel.addWidget(self.tabs, 1)
+        panel.addWidget(self.error)
+        panel.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         body = QHBoxLayout()
         body.addLayout(left, 1)
-        body.addWidget(self.form_widget, 3)
+        body.addLayout(panel, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(close)
@@ -167,10 +177,12 @@ class CommitteeDialog(QDialog):
 
         c, members, phrases = self.ws.read(load)
         self._show(c.name, c.short_name, c.organisation, c.numbering, c.decision_placement,
-                   c.section_headings, c.standard_items, c.word_template_name, members, phrases)
+                   c.section_headings, c.standard_items, c.word_template_name, members, phrases,
+                   c.style)
 
     def _show(self, name, short_name, organisation, numbering, placement, sections, standard,
-              template, members, phrases=decision_phrases.DEFAULT_PHRASES) -> None:
+              template, members, phrases=decision_phrases.DEFAULT_PHRASES,
+              style=None) -> None:
         self.fields["name"].set_value(name)
         self.fields["short_name"].set_value(short_name)
         self.fields["organisation"].set_value(organisation)
@@ -190,6 +202,11 @@ class CommitteeDialog(QDialog):
             self.add_member_row(member)
         for label in (self.members_error, self.error, self.template_error):
             label.show_message(None)
+        self.style_tab.set_style(style)
+        self._style_context()
+
+    def _style_context(self, *_args) -> None:
+        self.style_tab.set_context(self.fields["name"].value(), self.placement.currentData())
 
     def new_committee(self) -> None:
         self.list.blockSignals(True)
@@ -261,6 +278,7 @@ class CommitteeDialog(QDialog):
             "decision_placement": self.placement.currentData(),
             "section_headings": self.sections.toPlainText().splitlines(),
             "standard_items": standard,
+            "style": self.style_tab.style(),
         }
         try:
             with self.ws.archive.transaction() as session:
@@ -280,6 +298,9 @@ class CommitteeDialog(QDialog):
             target = self.fields.get(error.field)
             if target is not None:
                 target.refuse(str(error))
+            elif error.field == "style":
+                self.style_tab.error.show_message(str(error))
+                self.tabs.setCurrentWidget(self.style_tab)
             else:
                 self.members_error.show_message(str(error))
             return False
