@@ -20,7 +20,14 @@ RESTORE_HINT = "gendan en sikkerhedskopi med Filer › Gendan sikkerhedskopi (el
 # SQLite's (extended) error names that mean the file itself is damaged.
 _DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 _READ_ERRORS = ("SQLITE_IOERR", "SQLITE_IOERR_READ", "SQLITE_IOERR_SHORT_READ")
-_FULL = ("SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE")
+_FULL = (
+    "SQLITE_FULL",
+    "SQLITE_IOERR_WRITE",
+    "SQLITE_IOERR_FSYNC",
+    "SQLITE_IOERR_TRUNCATE",
+    "SQLITE_IOERR_SHMSIZE",  # the -shm file cannot grow: a full disk
+    "SQLITE_IOERR_SHMMAP",
+)
 
 
 def open_for_reading(path: Path, immutable: bool = False) -> sqlite3.Connection:
@@ -46,13 +53,16 @@ def full_disk_message(path: Path | str) -> str:
     return f"{path}: disken er fuld, eller der kan ikke skrives til den; intet er ændret."
 
 
-def problem(error: BaseException, path: Path | str) -> ArchiveError | None:
-    """The user's error for a SQLite error that means damage or a full disk, else None."""
+def problem(
+    error: BaseException, path: Path | str, written: Path | str | None = None
+) -> ArchiveError | None:
+    """The user's error for a SQLite error that means damage (of `path`) or a full
+    disk (where `written` is being written, by default `path`), else None."""
     name = getattr(error, "sqlite_errorname", "") or ""
     if name.startswith(_DAMAGE) or name in _READ_ERRORS:
         return ArchiveError(damaged_message(path, str(error)))
     if name in _FULL:
-        return ArchiveError(full_disk_message(path))
+        return ArchiveError(full_disk_message(written or path))
     return None
 
 
@@ -60,7 +70,7 @@ def read_only_error(error: sqlite3.DatabaseError, path: Path) -> ArchiveError:
     """Any error met while reading a file to inspect it, as the user's error."""
     if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
         return ArchiveError(f"{path}: filen er ikke et Referent-arkiv (ikke en SQLite-database)")
-    return problem(error, path) or ArchiveError(damaged_message(path, str(error)))
+    return problem(error, path) or ArchiveError(f"{path}: filen kan ikke læses ({error})")
 
 
 def inspect(path: Path, immutable: bool = False) -> str:

@@ -46,7 +46,7 @@ def copy_database(source: Path, target: Path) -> None:
                 dst.close()
                 src.close()
         except sqlite3.DatabaseError as error:
-            raise archive_file.problem(error, source) or ArchiveError(
+            raise archive_file.problem(error, source, written=target) or ArchiveError(
                 f"{source}: kan ikke kopieres ({error})"
             ) from None
         finally:
@@ -128,7 +128,8 @@ class BackupPreview:
 
 
 def preview(path: Path) -> BackupPreview:
-    """Count what a backup holds, reading it only."""
+    """Count what a backup holds, reading it only (and refuse what is no archive)."""
+    archive_file.inspect(path, immutable=True)
     try:
         with archive_file.open_for_reading(path, immutable=True) as connection:
             count = lambda table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731

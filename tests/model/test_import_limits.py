@@ -8,8 +8,7 @@ import json
 import pytest
 
 from model.errors import InterchangeError
-from model.interchange import import_file, load_json
-from model.interchange import validation
+from model.interchange import import_file, load_json, validation
 from tests.conftest import EXAMPLE_FILES
 from tests.model.hostile_cli import assert_one_clean_line, run, where
 from tests.model.test_roundtrip import export_all
