@@ -105,13 +105,23 @@ def open_window(archive, first_start: bool = True):
 def install_error_hook(window) -> None:
     """Show in the window an error meant for the user that no action caught (a damaged
     archive found while the tree reads it, say), rather than print it where nobody looks."""
+    import re
+    import time
+
     previous = sys.excepthook
+    last: dict[str, float] = {}
 
     def hook(kind, error, trace) -> None:  # noqa: ANN001
-        if isinstance(error, ReferentError):
-            window.show_error(str(error))
-        else:
+        if not isinstance(error, ReferentError):
             previous(kind, error, trace)
+            return
+        # PySide puts "Error calling Python override of QAbstractItemModel::rowCount(): "
+        # before the message of an error raised in a model's method; the user needs ours.
+        message = re.sub(r"^(Error calling Python override of [\w:]+\(\): )+", "", str(error))
+        now = time.monotonic()
+        if now - last.get(message, -60.0) > 10:  # every repaint of the tree raises it again
+            last[message] = now
+            window.show_error(message)
 
     sys.excepthook = hook
 
