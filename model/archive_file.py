@@ -81,7 +81,9 @@ def inspect(path: Path, immutable: bool = False) -> str:
     """
     path = Path(path)
     if path.stat().st_size == 0:
-        raise ArchiveError(f"{path}: filen er tom og er ikke et Referent-arkiv")
+        raise ArchiveError(
+            f"{path}: filen er tom og er ikke et Referent-arkiv (slet den, hvis den er til overs)"
+        )
     try:
         connection = open_for_reading(path, immutable)
         try:

@@ -176,12 +176,11 @@ def _check_server(engine: Engine) -> None:
 
     try:
         tables = set(inspect(engine).get_table_names())
-    except Exception:
+        if tables and not archive_file.OWN_TABLES <= tables:
+            raise ArchiveError("Databasen på serveren er ikke et Referent-arkiv.")
+    except BaseException:
         engine.dispose()
         raise
-    if tables and not archive_file.OWN_TABLES <= tables:
-        engine.dispose()
-        raise ArchiveError("Databasen på serveren er ikke et Referent-arkiv.")
 
 
 def open_archive(
