@@ -201,3 +201,27 @@ def test_a_full_disk_is_one_line_and_leaves_no_empty_archive(small_disk, tmp_pat
     assert names <= {"arkiv.sqlite3", "arkiv.sqlite3-wal", "arkiv.sqlite3-shm", "fyld"}
     (small_disk / "fyld").unlink()
     assert run("--db", archive, "meetings")[1].startswith("aet-2020-08-19")
+
+
+def test_an_import_never_writes_into_a_damaged_file_wherever_the_damage_is(tmp_path):
+    path = tmp_path / "arkiv.sqlite3"
+    archive_with(path, STEVNS)
+    assert run("--db", path, "meetings")[0] == 0  # the day's check and copy
+    with sqlite3.connect(path) as connection:
+        connection.execute("VACUUM")  # no free pages: damage anywhere is damage to data
+        assert connection.execute("PRAGMA freelist_count").fetchone() == (0,)
+    connection.close()
+    good = path.read_bytes()
+    page_size = 16384
+    proevekommune = next(p for p in EXAMPLE_FILES if p.stem.startswith("proevekommune"))
+    for page in range(2, len(good) // page_size + 1):  # every page but the header's
+        data = bytearray(good)
+        start = (page - 1) * page_size
+        data[start : start + 4000] = b"\xde\xad" * 2000
+        path.write_bytes(bytes(data))
+
+        code, _, err = run("--db", path, "import", proevekommune)
+
+        assert code == 2, f"page {page}: the import wrote into the damaged file"
+        assert "Gendan sikkerhedskopi" in assert_one_clean_line(err)
+        assert path.read_bytes() == bytes(data)
