@@ -98,7 +98,7 @@ def inspect(path: Path, immutable: bool = False) -> str:
     if not OWN_TABLES <= tables or revision is None:
         raise ArchiveError(f"{path}: databasen er ikke et Referent-arkiv")
     if not migrations.is_known(revision[0]):
-        raise ArchiveError(migrations.too_new_message(revision[0]))
+        raise ArchiveError(f"{path}: {migrations.too_new_message(revision[0])}")
     return revision[0]
 
 

@@ -160,7 +160,7 @@ def check_shape(document: Any) -> None:
         value, path, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise InterchangeError(
-                place(path), f"filen er indlejret for dybt (højst {MAX_DEPTH} niveauer)"
+                place(path[:8]) + "…", f"filen er indlejret for dybt (højst {MAX_DEPTH} niveauer)"
             )
         if isinstance(value, float) and not math.isfinite(value):
             raise InterchangeError(place(path), f"{value} er ikke et tal")
