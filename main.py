@@ -141,9 +141,14 @@ def cmd_backup(args: argparse.Namespace) -> None:
 
     path = _archive_file(args)
     if args.list:
+        from model.errors import ReferentError
+
         found = backups.backups(path)
         for copy in found:
-            print(backups.preview(copy).describe())
+            try:
+                print(backups.preview(copy).describe())
+            except ReferentError as error:  # one bad copy does not hide the good ones
+                print(f"{copy.name}: kan ikke bruges ({_one_line(error)})")
         if not found:
             print("Der er ingen sikkerhedskopier endnu.", file=sys.stderr)
         return

@@ -266,3 +266,16 @@ def test_restore_takes_a_copy_with_4_kb_pages(tmp_path):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA quick_check").scalar() == "ok"
     archive.close()
+
+
+def test_listing_names_a_bad_copy_and_goes_on(tmp_path, capsys):
+    db = tmp_path / "arkiv.sqlite3"
+    archive_with(db, STEVNS)
+    good = backups.make_backup(db)
+    bad = backups.backup_folder(db) / "arkiv-20200101-120000-daglig.sqlite3"
+    bad.write_bytes(b"ikke en database")
+    assert main(["--db", str(db), "backup", "--list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith(f"{good.name}: taget ")
+    assert listed[1].startswith(f"{bad.name}: kan ikke bruges (")
+    assert "ikke et Referent-arkiv" in listed[1]
