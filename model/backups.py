@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,15 +37,12 @@ def copy_database(source: Path, target: Path) -> None:
 
     def write(temp: Path) -> None:
         try:
-            src = archive_file.open_for_reading(source)
-            dst = sqlite3.connect(temp)
-            try:
+            with closing(archive_file.open_for_reading(source)) as src, closing(
+                sqlite3.connect(temp)
+            ) as dst:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
                 result = dst.execute("PRAGMA quick_check").fetchall()
-            finally:
-                dst.close()
-                src.close()
         except sqlite3.DatabaseError as error:
             raise archive_file.problem(error, source, written=target) or ArchiveError(
                 f"{source}: kan ikke kopieres ({error})"
@@ -166,8 +164,10 @@ def restore(backup: Path, archive: Path) -> Path | None:
     Returns the copy of the archive as it was, so a restore can be undone.
     """
     backup, archive = Path(backup), Path(archive)
-    archive_file.inspect(backup, immutable=True)
-    archive_file.check_integrity(backup, immutable=True)
+    # Read as SQLite reads a live file (not `immutable`): the copy may be any file the
+    # user names, with committed pages still in a -wal beside it.
+    archive_file.inspect(backup)
+    archive_file.check_integrity(backup)
     if not archive.exists():
         copy_database(backup, archive)
         return None
@@ -187,7 +187,7 @@ def restore(backup: Path, archive: Path) -> Path | None:
 
 def _copy_into(backup: Path, archive: Path) -> None:
     """Copy through SQLite's locks, so that a reader never sees half of it."""
-    src = archive_file.open_for_reading(backup, immutable=True)
+    src = archive_file.open_for_reading(backup)
     dst = sqlite3.connect(archive, timeout=10)
     try:
         page_size = src.execute("PRAGMA page_size").fetchone()[0]
