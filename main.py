@@ -86,7 +86,10 @@ _opened: list = []  # archives a verb opened, closed when it is done
 def _open(args: argparse.Namespace):
     from model.database import open_archive
 
-    archive = open_archive(path=args.db, url=args.db_url)
+    # Only an import makes a new archive; a mistyped --db path is an error, not an empty
+    # archive. A restore may put back an archive that is gone.
+    create = args.verb in ("import", "restore")
+    archive = open_archive(path=args.db, url=args.db_url, create=create)
     _opened.append(archive)
     return archive
 
@@ -146,9 +149,14 @@ def cmd_backup(args: argparse.Namespace) -> None:
 
     path = _archive_file(args)
     if args.list:
+        from model.errors import ReferentError
+
         found = backups.backups(path)
         for copy in found:
-            print(backups.preview(copy).describe())
+            try:
+                print(backups.preview(copy).describe())
+            except ReferentError as error:  # one bad copy does not hide the good ones
+                print(f"{copy.name}: kan ikke bruges ({_one_line(error)})")
         if not found:
             print("Der er ingen sikkerhedskopier endnu.", file=sys.stderr)
         return
@@ -230,6 +238,14 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(db=args.db, db_url=args.db_url)
 
 
+def _one_line(text: str) -> str:
+    """A message as one line on the terminal: line breaks and other control characters
+    (whatever a file or a path smuggled in) written as escapes."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else f"\\u{ord(ch):04x}" for ch in str(text)
+    )
+
+
 def _os_message(error: OSError) -> str:
     """A Danish line for a file-system error, naming the file."""
     import errno
@@ -261,7 +277,18 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.verb is None:
         return run_gui(args)
-    from sqlalchemy.exc import OperationalError
+    message = _run(args)
+    if message is None:
+        return 0
+    print(f"referent: {_one_line(message)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace) -> str | None:
+    """Run the verb; the user's message if it failed."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
 
     from model.errors import ReferentError
 
@@ -272,16 +299,15 @@ def main(argv: list[str] | None = None) -> int:
             while _opened:
                 _opened.pop().close()
     except ReferentError as error:
-        print(f"referent: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except OperationalError as error:
+        return str(error)
+    except DBAPIError as error:
         reason = str(error.orig) if error.orig else str(error)
-        print(f"referent: databasen kan ikke bruges: {reason.splitlines()[0]}", file=sys.stderr)
-        return EXIT_USAGE
+        return f"databasen kan ikke bruges: {(reason.splitlines() or [''])[0]}"
+    except sqlite3.DatabaseError as error:
+        return f"databasen kan ikke bruges: {error}"
     except OSError as error:
-        print(f"referent: {_os_message(error)}", file=sys.stderr)
-        return EXIT_USAGE
-    return 0
+        return _os_message(error)
+    return None
 
 
 if __name__ == "__main__":

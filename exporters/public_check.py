@@ -7,9 +7,9 @@ PDF and Word file will print, and nothing of the closed items they hide.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, is_dataclass
 
-from exporters.blocks import Document, ListBlock, Para, SectionHeading, SubHeading
+from exporters.blocks import Chapter, Document, ListEntry, Para, SectionHeading, SubHeading
 from model.cpr import find_cpr_numbers, masked
 
 
@@ -22,39 +22,74 @@ class CprWarning:
         return f"{self.place}: »{self.excerpt}«"
 
 
+# Where a document-wide field is printed, as the warning names it.
+_DOCUMENT_PLACES = {
+    "organisation": "Organisationens navn",
+    "committee": "Udvalgets navn",
+    "title": "Titel",
+    "header": "Sidehoved",
+    "page_mark": "Sidehoved",
+    "keywords": "Filens egenskaber",
+    "kind": "Titel",
+    "toc_title": "Indholdsfortegnelse",
+}
+_NOT_PRINTED = {"anchor"}  # bookmark names, never derived from text
+
+
 def printed_text(doc: Document) -> Iterator[tuple[str, str]]:
-    """(place, text) for every piece of text the document prints."""
-    if doc.front is not None:
-        yield "Forsiden", doc.title
-        for label, values in doc.front.rows:
-            for value in values:
-                yield f"Forsiden › {label}", value
-    for chapter in doc.chapters:
-        yield chapter.heading, chapter.heading
-        section = ""
-        for block in chapter.blocks:
-            if isinstance(block, SectionHeading | SubHeading):
-                section = f" › {block.text}"
-                yield chapter.heading + section, block.text
-            elif isinstance(block, Para):
-                yield chapter.heading + section, "".join(run.text for run in block.runs)
-            elif isinstance(block, ListBlock):
-                for entry in block.entries:
-                    yield chapter.heading + section, "".join(run.text for run in entry.runs)
-        if chapter.signature is not None:
-            for signer in chapter.signature.signers:
-                yield chapter.heading, f"{signer.name} {signer.note}"
+    """(place, text) for every piece of text the document prints or carries.
+
+    Walks every field, so that text added to the document later (a house
+    style's header, a new block) is checked without being listed here.
+    """
+    for name, value in vars(doc).items():
+        if name == "front" and value is not None:
+            yield from _walk(value, "Forsiden")
+        elif name == "chapters":
+            for chapter in value:
+                yield from _chapter(chapter)
+        else:
+            yield from _walk(value, _DOCUMENT_PLACES.get(name, "Dokumentet"))
+
+
+def _chapter(chapter: Chapter) -> Iterator[tuple[str, str]]:
+    place = chapter.heading
+    for name, value in vars(chapter).items():
+        if name == "blocks":
+            for block in value:
+                if isinstance(block, SectionHeading | SubHeading):
+                    place = f"{chapter.heading} › {block.text}"
+                yield from _walk(block, place)
+        elif name not in _NOT_PRINTED:
+            yield from _walk(value, chapter.heading)
+
+
+def _walk(value, place: str) -> Iterator[tuple[str, str]]:
+    """Every text in `value`; a paragraph's runs joined, as they print side by side."""
+    if isinstance(value, str):
+        yield place, value
+    elif isinstance(value, Para | ListEntry):
+        yield place, "".join(run.text for run in value.runs)
+        yield from _walk(getattr(value, "label", ""), place)
+    elif is_dataclass(value):
+        for name, child in vars(value).items():
+            if name not in _NOT_PRINTED:
+                yield from _walk(child, place)
+    elif isinstance(value, list | tuple):
+        for child in value:
+            yield from _walk(child, place)
 
 
 def cpr_warnings(doc: Document) -> list[CprWarning]:
     """One warning per CPR-like number in what the document prints."""
-    warnings = []
+    warnings: dict[CprWarning, None] = {}  # the committee's name prints in many places
     for place, text in printed_text(doc):
         for hit in find_cpr_numbers(text):
             before = text[max(0, hit.start - 30) : hit.start]
             after = text[hit.end : hit.end + 30]
-            warnings.append(CprWarning(place, f"…{before}{masked(hit)}{after}…".strip()))
-    return warnings
+            excerpt = " ".join(f"…{before}{masked(hit)}{after}…".split())
+            warnings[CprWarning(place, excerpt)] = None
+    return list(warnings)
 
 
 def meeting_cpr_warnings(meeting, document: str = "referat") -> list[CprWarning]:

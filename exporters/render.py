@@ -17,6 +17,8 @@ LATER: dict[str, str] = {}  # documents named on the command line but not made y
 INTERNAL = {
     "protokol": "Protokollen er intern og findes ikke i en offentlig udgave.",
     "opfoelgning": "Opfølgningslisten er intern og findes ikke i en offentlig udgave.",
+    # Members' names beside their signatures: nothing for the web, so no public version.
+    "underskriftsark": "Underskriftsarket er internt og findes ikke i en offentlig udgave.",
 }
 FORMATS = ("pdf", "docx")
 

@@ -19,7 +19,8 @@ from model.entities import Attachment
 from model.errors import ReferentError
 from model.files import write_atomically
 
-MAX_NAME = 120
+MAX_NAME = 120  # characters
+MAX_NAME_BYTES = 200  # in UTF-8; most file systems allow 255
 _RESERVED = {
     "con",
     "prn",
@@ -46,9 +47,18 @@ def _clean(name: str | None) -> str:
         stem, suffix = name, ""
     if stem.lower() in _RESERVED:
         stem = f"_{stem}"
-    suffix = suffix[:16]
-    stem = stem[: MAX_NAME - len(suffix) - 1]
+    suffix = _cut(suffix, 16)
+    stem = _cut(stem[: MAX_NAME - len(suffix) - 1], MAX_NAME_BYTES - len(suffix.encode()) - 1)
     return f"{stem}.{suffix}" if suffix else stem
+
+
+def _cut(text: str, max_bytes: int) -> str:
+    """`text` shortened to at most `max_bytes` in UTF-8, never inside a character.
+
+    File systems count a name's bytes (255 on most), not its characters: 100
+    emoji are 400 bytes. The bilag's title in the archive is not shortened."""
+    data = text.encode("utf-8")[:max_bytes]
+    return data.decode("utf-8", "ignore")
 
 
 def private_folder() -> Path:

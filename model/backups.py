@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from model import archive_file
 from model.errors import ArchiveError
 from model.files import write_atomically
 
@@ -26,32 +28,41 @@ def backup_folder(archive: Path) -> Path:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Copy a SQLite database with the online backup API, whole or not at all."""
+    """Copy a SQLite database with the online backup API, whole or not at all.
+
+    The copy is checked (`PRAGMA quick_check`) before it takes its name, so a
+    damaged copy never joins the good ones, and it is a single file (no WAL)
+    that can be read without leaving -wal and -shm files beside it.
+    """
 
     def write(temp: Path) -> None:
-        with _connect(source, read_only=True) as src, sqlite3.connect(temp) as dst:
-            src.backup(dst)
-        dst.close()
-        src.close()
+        try:
+            with closing(archive_file.open_for_reading(source)) as src, closing(
+                sqlite3.connect(temp)
+            ) as dst:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                result = dst.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            raise archive_file.problem(error, source, written=target) or ArchiveError(
+                f"{source}: kan ikke kopieres ({error})"
+            ) from None
+        finally:
+            _remove_companions(temp)
+        if result != [("ok",)]:
+            raise ArchiveError(archive_file.damaged_message(source, str(result[0][0])))
 
     write_atomically(target, write)
 
 
-def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
-    if read_only:
-        return open_for_reading(path)
-    return sqlite3.connect(path)
+def _remove_companions(path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def open_for_reading(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write to the database file.
-
-    Never read an archive with plain `open()` instead: closing any file
-    descriptor of a file drops every POSIX lock this process holds on it,
-    including those of SQLite's own open connections, and another program
-    may then reset the WAL under them ("disk I/O error", or worse).
-    """
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    """A connection that cannot write to the database file (see archive_file)."""
+    return archive_file.open_for_reading(path)
 
 
 def make_backup(archive: Path, label: str = "kopi", folder: Path | None = None) -> Path:
@@ -115,9 +126,10 @@ class BackupPreview:
 
 
 def preview(path: Path) -> BackupPreview:
-    """Count what a backup holds, reading it only."""
+    """Count what a backup holds, reading it only (and refuse what is no archive)."""
+    archive_file.inspect(path, immutable=True)
     try:
-        with _connect(path, read_only=True) as connection:
+        with archive_file.open_for_reading(path, immutable=True) as connection:
             count = lambda table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
             newest = connection.execute(
                 "SELECT m.date || ' ' || c.short_name FROM meetings m"
@@ -141,33 +153,50 @@ def preview(path: Path) -> BackupPreview:
 
 def check_integrity(path: Path) -> None:
     """Refuse a damaged file, reading it only."""
-    try:
-        with _connect(path, read_only=True) as connection:
-            result = connection.execute("PRAGMA quick_check").fetchall()
-        connection.close()
-    except sqlite3.DatabaseError as error:
-        raise ArchiveError(_damaged(path, str(error))) from None
-    if result != [("ok",)]:
-        raise ArchiveError(_damaged(path, str(result[0][0])))
+    archive_file.check_integrity(path)
 
 
-def _damaged(path: Path, detail: str) -> str:
-    return (
-        f"{path}: arkivet er beskadiget ({detail}). Det er ikke ændret; "
-        "gendan en sikkerhedskopi (referent restore)."
-    )
-
-
-def restore(backup: Path, archive: Path) -> Path:
+def restore(backup: Path, archive: Path) -> Path | None:
     """Put a backup in the archive's place, after copying the current archive aside.
 
+    The copy is checked first (Referent's archive, a version this program
+    knows, every page readable), so a bad copy never replaces the archive.
     Returns the copy of the archive as it was, so a restore can be undone.
     """
-    check_integrity(backup)
-    preview(backup)  # refuses a file that is no archive
-    before = make_backup(archive, label="foer-gendannelse") if archive.exists() else None
-    with _connect(backup, read_only=True) as src, sqlite3.connect(archive) as dst:
-        src.backup(dst)  # writes through SQLite's locks, so a reader never sees half
-    src.close()
-    dst.close()
+    backup, archive = Path(backup), Path(archive)
+    # Read as SQLite reads a live file (not `immutable`): the copy may be any file the
+    # user names, with committed pages still in a -wal beside it.
+    archive_file.inspect(backup)
+    archive_file.check_integrity(backup)
+    if not archive.exists():
+        copy_database(backup, archive)
+        return None
+    before = make_backup(archive, label="foer-gendannelse")
+    try:
+        _copy_into(backup, archive)
+    except sqlite3.DatabaseError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise ArchiveError(
+                f"{archive}: arkivet er åbent i et andet program; luk det og prøv igen."
+            ) from None
+        raise archive_file.problem(error, archive) or ArchiveError(
+            f"{archive}: kan ikke gendannes ({error})"
+        ) from None
     return before
+
+
+def _copy_into(backup: Path, archive: Path) -> None:
+    """Copy through SQLite's locks, so that a reader never sees half of it."""
+    src = archive_file.open_for_reading(backup)
+    dst = sqlite3.connect(archive, timeout=10)
+    try:
+        page_size = src.execute("PRAGMA page_size").fetchone()[0]
+        if dst.execute("PRAGMA page_size").fetchone()[0] != page_size:
+            # A WAL file cannot change its page size; leave WAL for the copy
+            # (which needs no one else to have the file open) and go back after.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=WAL")
+    finally:
+        dst.close()
+        src.close()

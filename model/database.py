@@ -13,15 +13,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from model import backups, migrations, search
+from model import archive_file, backups, migrations, search
 from model.errors import ArchiveError, ConflictError
+from model.files import write_atomically
 
+T = TypeVar("T")
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "referent_write"  # execution option: this transaction will write
 
@@ -49,6 +52,11 @@ def user_errors() -> Iterator[None]:
                 "Arkivet er optaget af et andet program lige nu; prøv igen om lidt."
             ) from None
         raise
+    except IntegrityError:
+        raise ConflictError(
+            "Arkivet afviste ændringen, fordi den strider mod en samtidig ændring "
+            "eller mod arkivets regler; intet er gemt. Prøv igen."
+        ) from None
 
 
 @dataclass
@@ -66,6 +74,31 @@ class Archive:
         with user_errors(), self.sessions() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
+
+    def write(self, work: Callable[[Session], T]) -> T:
+        """`work` in one transaction, run once more if it collided with a concurrent one.
+
+        Two imports that both create the same committee on a server: the
+        second fails on the unique id; run again, it finds the committee and
+        updates it instead. A second collision is one Danish line.
+
+        Such a large write (an import) first reads every page of a SQLite
+        file (0.3 s for 370 MB), so that it never writes into a damaged file
+        whose damage lies where it does not read. A single edit relies on
+        SQLite finding damage on the pages it touches.
+        """
+        if self.path is not None:
+            archive_file.check_integrity(self.path)
+        with user_errors():
+            try:
+                return self._once(work)
+            except IntegrityError:
+                return self._once(work)
+
+    def _once(self, work: Callable[[Session], T]) -> T:
+        with self.sessions() as session, session.begin():
+            session.connection(execution_options={WRITE_OPTION: True})
+            return work(session)
 
     def restore_from(self, backup: Path) -> Path | None:
         """Put a backup copy in this archive's place while it is open; returns the copy
@@ -86,8 +119,17 @@ class Archive:
         self.engine.dispose()
 
 
-def _sqlite_engine(path: Path) -> Engine:
+def _sqlite_engine(path: Path, shown: Path | None = None) -> Engine:
+    """An engine on the file `path`; errors name `shown` (the archive a temporary file becomes)."""
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context):  # noqa: ANN001
+        # Wherever it arises (a render, an import, the window), damage or a full
+        # disk is one Danish line; the transaction it broke is rolled back.
+        problem = archive_file.problem(context.original_exception, shown or path)
+        if problem is not None:
+            raise problem
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # noqa: ANN001
@@ -111,29 +153,41 @@ def _sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse a foreign or too new file, reading it only, before anything writes to it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        connection = backups.open_for_reading(path)
+def _create_sqlite_file(path: Path) -> None:
+    """Make a new, empty archive at a temporary name and give it `path` when it is whole."""
+
+    def build(temp: Path) -> None:
         try:
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-            revision = None
-            if "alembic_version" in tables:
-                revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            with sqlite3.connect(temp) as raw:
+                # Must be set before the first table exists (smaller, faster file).
+                raw.execute("PRAGMA page_size=16384")
+                raw.execute("VACUUM")
+            raw.close()
+        except sqlite3.DatabaseError as error:
+            raise archive_file.problem(error, path) or error from None
+        engine = _sqlite_engine(temp, shown=path)
+        try:
+            migrations.upgrade(engine)
+            search.ensure_index(engine)
         finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
-            raise ArchiveError(
-                f"{path}: filen er ikke et Referent-arkiv (ikke en SQLite-database)"
-            ) from None
-        raise ArchiveError(f"{path}: filen kan ikke læses som database ({error})") from None
-    if tables and "alembic_version" not in tables:
-        raise ArchiveError(f"{path}: databasen er ikke et Referent-arkiv")
-    if revision and not migrations.is_known(revision[0]):
-        raise ArchiveError(migrations.too_new_message(revision[0]))
+            engine.dispose()
+            for suffix in ("-wal", "-shm", "-journal"):
+                Path(f"{temp}{suffix}").unlink(missing_ok=True)
+
+    write_atomically(path, build)
+
+
+def _check_server(engine: Engine) -> None:
+    """Refuse a server database that holds another program's tables, before changing it."""
+    from sqlalchemy import inspect
+
+    try:
+        tables = set(inspect(engine).get_table_names())
+        if tables and not archive_file.OWN_TABLES <= tables:
+            raise ArchiveError("Databasen på serveren er ikke et Referent-arkiv.")
+    except BaseException:
+        engine.dispose()
+        raise
 
 
 def open_archive(
@@ -141,6 +195,7 @@ def open_archive(
     url: str | None = None,
     keep_backups: int | None = backups.DEFAULT_KEEP,
     defer_backup: bool = False,
+    create: bool = True,
 ) -> Archive:
     """Open (creating if need be) the archive and bring its schema up to date.
 
@@ -149,23 +204,25 @@ def open_archive(
     is made (the newest `keep_backups` kept; None for none); a damaged file
     is never copied over the good backups. `defer_backup` leaves the copy to
     the caller as `Archive.pending_backup` (the window makes it in the
-    background). A copy is also made before any migration.
+    background). A copy is also made before any migration. A new archive is
+    made only if `create`, at a temporary name first; an empty or foreign
+    file is refused untouched.
     """
     if url:
         engine = create_engine(url, pool_pre_ping=True)
+        _check_server(engine)
         db_path = None
         new_file = False
     else:
         db_path = Path(path) if path else default_archive_path()
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        _check_sqlite_file(db_path)
-        new_file = not db_path.exists() or db_path.stat().st_size == 0
+        new_file = not db_path.exists()
+        if new_file and not create:
+            raise ArchiveError(f"{db_path}: arkivet findes ikke")
         if new_file:
-            # Must be set before the first table exists (smaller, faster file).
-            with sqlite3.connect(db_path) as raw:
-                raw.execute("PRAGMA page_size=16384")
-                raw.execute("VACUUM")
-            raw.close()
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            _create_sqlite_file(db_path)
+        else:
+            archive_file.inspect(db_path)  # reading only, before anything writes to it
         engine = _sqlite_engine(db_path)
     pending = None
     try:

@@ -102,6 +102,30 @@ def open_window(archive, first_start: bool = True):
     return window
 
 
+def install_error_hook(window) -> None:
+    """Show in the window an error meant for the user that no action caught (a damaged
+    archive found while the tree reads it, say), rather than print it where nobody looks."""
+    import re
+    import time
+
+    previous = sys.excepthook
+    last: dict[str, float] = {}
+
+    def hook(kind, error, trace) -> None:  # noqa: ANN001
+        if not isinstance(error, ReferentError):
+            previous(kind, error, trace)
+            return
+        # PySide puts "Error calling Python override of QAbstractItemModel::rowCount(): "
+        # before the message of an error raised in a model's method; the user needs ours.
+        message = re.sub(r"^(Error calling Python override of [\w:]+\(\): )+", "", str(error))
+        now = time.monotonic()
+        if now - last.get(message, -60.0) > 10:  # every repaint of the tree raises it again
+            last[message] = now
+            window.show_error(message)
+
+    sys.excepthook = hook
+
+
 def start_daily_backup(archive) -> None:
     """Copy the archive in the background: on a large archive the day's copy takes
     seconds, and the window should answer at once. SQLite's backup copies a
@@ -168,7 +192,13 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - say it in a box, not on a console nobody sees
         QMessageBox.critical(QWidget(), "Referent", f"Arkivet kan ikke åbnes: {error}")
         return 2
-    window = open_window(archive)
+    try:
+        window = open_window(archive)
+    except ReferentError as error:  # a damaged archive found while the window reads it
+        QMessageBox.critical(QWidget(), "Referent", str(error))
+        archive.close()
+        return 2
+    install_error_hook(window)
     window.show()
     warm_up(archive)
     start_daily_backup(archive)

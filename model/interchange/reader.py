@@ -35,12 +35,15 @@ from model.errors import InterchangeError
 from model.interchange import writer
 from model.interchange.report import ImportReport
 from model.interchange.validation import (
+    check_item_numbers,
     check_schema,
+    check_shape,
     check_strings,
     decode_content,
     parse_date,
     parse_time,
     place,
+    shown,
 )
 from model.meetings import whole_meeting
 
@@ -72,11 +75,15 @@ def load_json(path: Path) -> Any:
         ) from None
     except RecursionError:
         raise InterchangeError(str(path), "filen er indlejret for dybt") from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise InterchangeError(str(path), "et tal har for mange cifre") from None
 
 
 def validate(document: Any) -> None:
     """Schema, text and id checks that need no archive."""
+    check_shape(document)
     check_schema(document)
+    check_item_numbers(document)
     check_strings(document)
     _check_unique_ids(document)
 
@@ -88,7 +95,7 @@ def _check_unique_ids(document: dict[str, Any]) -> None:
         earlier = places.setdefault((kind, ext_id), path)
         if earlier != path:
             raise InterchangeError(
-                place((*path, "id")), f'id "{ext_id}" er også brugt i {place(earlier)}'
+                place((*path, "id")), f"id {shown(ext_id)} er også brugt i {place(earlier)}"
             )
 
     for c, committee in enumerate(document["committees"]):
@@ -114,8 +121,7 @@ def import_file(archive: Any, path: Path) -> ImportReport:
     """Read, check and import a file in one transaction; nothing changes if it fails."""
     document = load_json(path)
     validate(document)
-    with archive.transaction() as session:
-        return import_document(session, document)
+    return archive.write(lambda session: import_document(session, document))
 
 
 class _Importer:
@@ -148,7 +154,7 @@ class _Importer:
             return None
         case = self.cases.get(ext_id) or self._existing(Case, ext_id)
         if case is None:
-            raise InterchangeError(place(path), f'ukendt sag "{ext_id}"')
+            raise InterchangeError(place(path), f"ukendt sag {shown(ext_id)}")
         return case
 
     # -- cases and committees ---------------------------------------------
@@ -246,8 +252,8 @@ class _Importer:
             self.session.flush()
         meeting.committee = committee
         meeting.date = parse_date(record["date"], (*path, "date"))
-        meeting.start = parse_time(record.get("start"))
-        meeting.end = parse_time(record.get("end"))
+        meeting.start = parse_time(record.get("start"), (*path, "start"))
+        meeting.end = parse_time(record.get("end"), (*path, "end"))
         meeting.location = record.get("location")
         meeting.title = record.get("title")
         meeting.status = record.get("status", "draft")
@@ -284,7 +290,7 @@ class _Importer:
         if member is None:
             other = self._existing(Member, ext_id)
             detail = f" (medlem af et andet udvalg, {other.committee.ext_id})" if other else ""
-            raise InterchangeError(place(path), f'ukendt medlem "{ext_id}"{detail}')
+            raise InterchangeError(place(path), f"ukendt medlem {shown(ext_id)}{detail}")
         return member
 
     def _attendance(self, records: list[dict], members: dict, path: tuple) -> list[Attendance]:

@@ -77,12 +77,15 @@ def test_across_meetings(examples_archive):
 
 
 def test_empty_list_says_so(examples_archive):
+    from exporters import danish
     from exporters.follow_up_list import build_follow_up_list
     from exporters.render import render_document
 
     text = _flat(pdf_pages(render_document(build_follow_up_list([], "Ingen"), "pdf")))
     assert "Der er ingen spørgsmål eller bestillinger." in text
-    assert dt.date.today().year > 2000
+    assert "0 i alt, 0 åbne, 0 besvarede" in text
+    assert f"Udskrevet {danish.long_date(dt.date.today())}" in text
+    assert "Stillet af" not in text and "Frist" not in text  # no empty entry printed
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])

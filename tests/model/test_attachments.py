@@ -61,3 +61,45 @@ def test_two_bilag_with_one_name_do_not_overwrite_each_other():
 def test_bilag_without_content_says_so():
     with pytest.raises(ReferentError, match="intet indhold"):
         write_private_copy(Attachment(title="Notat", filename="n.pdf", content=None))
+
+
+@pytest.mark.parametrize("filename,title", [
+    ("😀" * 100 + ".pdf", "Bilag"),
+    (None, "👩‍👩‍👧" * 100),
+    ("ø" * 250 + ".docx", "Bilag"),
+    ("a.😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀", "Bilag"),
+])
+def test_a_name_of_many_bytes_is_shortened_on_disk_only(filename, title):
+    attachment = Attachment(title=title, filename=filename, content=b"indhold")
+    path = write_private_copy(attachment)
+    assert path.read_bytes() == b"indhold"
+    assert len(path.name.encode("utf-8")) <= 200
+    assert path.name[:3] == (filename or title)[:3]
+    if filename and filename.endswith(".pdf"):
+        assert path.suffix == ".pdf"
+    assert attachment.title == title and attachment.filename == filename  # kept as it came
+
+
+def test_a_bilag_with_a_title_of_100_emoji_is_stored_and_opened(archive):
+    from model import item_edit
+    from model.attachments import write_private_file
+    from model.interchange import import_file
+    from tests.conftest import EXAMPLE_FILES
+
+    import_file(archive, EXAMPLE_FILES[0])
+    from sqlalchemy import select
+
+    from model.entities import Item
+
+    title = "😀" * 100
+    with archive.transaction() as session:
+        item_id = session.scalar(select(Item.id).limit(1))
+        attachment_id = item_edit.add_attachment(
+            session, item_id, title=title, filename=title + ".pdf", content=b"%PDF"
+        )
+    with archive.sessions() as session:
+        stored = item_edit.get_attachment(session, attachment_id)
+        assert (stored.title, stored.filename) == (title, title + ".pdf")
+        name, content = item_edit.attachment_content(session, attachment_id)
+    path = write_private_file(name, content)
+    assert path.read_bytes() == b"%PDF" and path.name.endswith(".pdf")

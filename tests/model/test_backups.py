@@ -150,3 +150,132 @@ def test_deferred_backup_is_left_to_the_caller(tmp_path):
     assert backups.backups(path) == [made]
     archive.close()
     assert open_archive(path, defer_backup=True).pending_backup is None  # one a day
+
+
+def test_listing_leaves_no_wal_or_shm_beside_the_copies(tmp_path, capsys):
+    db = tmp_path / "arkiv.sqlite3"
+    archive_with(db, STEVNS)
+    for _ in range(3):
+        backups.make_backup(db)
+    old_style = backups.backup_folder(db) / "arkiv-20200101-120000-daglig.sqlite3"
+    import sqlite3
+
+    with sqlite3.connect(old_style) as wal_copy:  # copies of earlier versions were WAL files
+        backups.archive_file.open_for_reading(db).backup(wal_copy)
+        wal_copy.execute("PRAGMA journal_mode=WAL")
+    wal_copy.close()
+    assert old_style.read_bytes()[18:20] == b"\x02\x02"  # WAL
+
+    assert main(["--db", str(db), "backup", "--list"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 4
+    names = [p.name for p in backups.backup_folder(db).iterdir()]
+    assert len(names) == 4 and all(n.endswith(".sqlite3") for n in names), names
+
+
+def test_the_newest_fourteen_daily_copies_are_kept(tmp_path):
+    path = tmp_path / "arkiv.sqlite3"
+    archive_with(path, STEVNS)
+    for day in range(1, 21):
+        backups.daily_backup(path, today=dt.date(2026, 1, day))
+        # make_backup stamps the copy with now; name it after the day it stands for
+        newest = max(backups.backup_folder(path).glob("*-daglig.sqlite3"),
+                     key=lambda p: p.stat().st_mtime_ns)
+        newest.rename(newest.with_name(f"arkiv-202601{day:02d}-120000-daglig.sqlite3"))
+
+    names = [p.name for p in backups.backups(path)]
+    assert len(names) == backups.DEFAULT_KEEP == 14
+    assert names[0] == "arkiv-20260120-120000-daglig.sqlite3"
+    assert names[-1] == "arkiv-20260107-120000-daglig.sqlite3"
+
+
+def test_a_damaged_copy_never_joins_the_others(tmp_path, monkeypatch):
+    path = tmp_path / "arkiv.sqlite3"
+    archive_with(path, STEVNS, FAXE)
+    first = backups.make_backup(path)
+    damage(path)  # after the day's check: the next copy would carry the damage
+    with pytest.raises(ArchiveError, match="beskadiget"):
+        backups.make_backup(path)
+    assert backups.backups(path) == [first]
+    assert [p.name for p in backups.backup_folder(path).iterdir()] == [first.name]
+
+
+def test_restore_refuses_a_copy_from_a_newer_referent_before_replacing(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "arkiv.sqlite3"
+    archive_with(db, STEVNS, FAXE)
+    copy = backups.make_backup(db)
+    with sqlite3.connect(copy) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    before = db.read_bytes()
+
+    code = main(["--db", str(db), "restore", str(copy)])
+
+    assert code == 2
+    assert db.read_bytes() == before
+    assert not list(backups.backup_folder(db).glob("*foer-gendannelse*"))
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 et brev", "other-db"])
+def test_restore_refuses_what_is_no_archive(tmp_path, capsys, content):
+    import sqlite3
+
+    db = tmp_path / "arkiv.sqlite3"
+    archive_with(db, STEVNS)
+    copy = tmp_path / "kopi.sqlite3"
+    if content == "other-db":
+        with sqlite3.connect(copy) as connection:
+            connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32))")
+            connection.execute("INSERT INTO alembic_version VALUES ('0001')")
+        connection.close()
+    else:
+        copy.write_bytes(content)
+    before = db.read_bytes()
+    assert main(["--db", str(db), "restore", str(copy)]) == 2
+    err = capsys.readouterr().err
+    assert "Referent-arkiv" in err and err.count("\n") == 1
+    assert db.read_bytes() == before
+
+
+def test_restore_takes_a_copy_with_4_kb_pages(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "arkiv.sqlite3"
+    archive_with(db, STEVNS)
+    small = tmp_path / "smaa-sider.sqlite3"
+    archive_with(tmp_path / "kilde.sqlite3", FAXE)
+    with sqlite3.connect(small) as target:
+        target.execute("PRAGMA page_size=4096")
+        target.execute("VACUUM")
+        src = sqlite3.connect(tmp_path / "kilde.sqlite3")
+        src.execute("PRAGMA journal_mode=DELETE")
+        target.executescript("")
+        src.backup(target, pages=0)
+        src.close()
+        target.execute("PRAGMA journal_mode=DELETE")
+        target.execute("PRAGMA page_size=4096")
+        target.execute("VACUUM")
+        assert target.execute("PRAGMA page_size").fetchone() == (4096,)
+    target.close()
+
+    assert main(["--db", str(db), "restore", str(small)]) == 0
+    assert meeting_ids(db) == ["sagsbehandling-2020-04-21"]
+    archive = open_archive(db, keep_backups=None)
+    with archive.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA quick_check").scalar() == "ok"
+    archive.close()
+
+
+def test_listing_names_a_bad_copy_and_goes_on(tmp_path, capsys):
+    db = tmp_path / "arkiv.sqlite3"
+    archive_with(db, STEVNS)
+    good = backups.make_backup(db)
+    bad = backups.backup_folder(db) / "arkiv-20200101-120000-daglig.sqlite3"
+    bad.write_bytes(b"ikke en database")
+    assert main(["--db", str(db), "backup", "--list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith(f"{good.name}: taget ")
+    assert listed[1].startswith(f"{bad.name}: kan ikke bruges (")
+    assert "ikke et Referent-arkiv" in listed[1]

@@ -33,12 +33,21 @@ def test_edits_are_found_at_once_and_letters_stay_apart(archive):
         assert search.search(s, "lamper") == []
 
 
-def test_an_index_of_an_older_definition_is_made_again(examples_archive):
-    from model import search
+def _sqlite_examples(tmp_path):
+    from model.database import open_archive
+    from model.interchange import import_file
+    from tests.conftest import EXAMPLE_FILES
 
-    engine = examples_archive.engine
-    if engine.dialect.name != "sqlite":
-        return
+    archive = open_archive(tmp_path / "arkiv.sqlite3", keep_backups=None)
+    for path in EXAMPLE_FILES:
+        import_file(archive, path)
+    return archive
+
+
+def test_an_index_of_an_older_definition_is_made_again(tmp_path):
+    # The index is SQLite's own (FTS5); this test needs a SQLite archive whatever the run.
+    archive = _sqlite_examples(tmp_path)
+    engine = archive.engine
     with engine.begin() as connection:
         connection.exec_driver_sql("DROP TABLE search_index")
         connection.exec_driver_sql(
@@ -46,6 +55,25 @@ def test_an_index_of_an_older_definition_is_made_again(examples_archive):
         )
     assert search.ensure_index(engine) is True
     assert search.ensure_index(engine) is False
+    with engine.connect() as connection:
+        definition = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
+        ).scalar()
+    assert "remove_diacritics 0" in definition  # å, æ, ø kept apart again
+    with archive.sessions() as session:
+        assert {hit.number for hit in search.search(session, "balanceforslag")} >= {193}
+    archive.close()
+
+
+def test_a_server_needs_no_index_and_finds_all_the_same(examples_archive):
+    engine = examples_archive.engine
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'search_index'"
+            ).scalar() == 1
+    else:
+        assert search.ensure_index(engine) is False
     with examples_archive.sessions() as session:
         assert {hit.number for hit in search.search(session, "balanceforslag")} >= {193}
 

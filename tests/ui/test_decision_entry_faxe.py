@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import re
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -114,8 +113,9 @@ def test_enter_the_faxe_decisions_from_the_keyboard(examples_window, examples_ar
           f"({keys.characters} tegn og {keys.commands} andre taster)")
 
     # The referat of the meeting entered by hand is the example's referat.
-    render = pytest.importorskip("exporters.render")
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf
+
+    from exporters import render
     with archive.transaction() as s:
         s.get(Meeting, meeting_id).status = source["status"]
     mine = tmp_path / "mine.pdf"
