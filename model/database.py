@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from model import backups, migrations, search
-from model.errors import ArchiveError, ConflictError
+from model.errors import ArchiveError, ConflictError, SignedMeetingError
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "referent_write"  # execution option: this transaction will write
@@ -43,6 +43,15 @@ def user_errors() -> Iterator[None]:
             "Oplysningerne er ændret af en anden, siden du hentede dem; "
             "din ændring er ikke gemt. Hent den nye udgave og prøv igen."
         ) from None
+    except IntegrityError as error:
+        if "underskrevet" in str(error.orig):  # refused by a trigger of migration 0007
+            raise SignedMeetingError("") from None
+        if "decisions" in str(error.orig) and "item_id" in str(error.orig):
+            raise ConflictError(  # two first decisions on one item at the same moment
+                "Beslutningen er netop indtastet af en anden; din ændring er ikke gemt. "
+                "Hent den nye udgave og prøv igen."
+            ) from None
+        raise
     except OperationalError as error:
         if "locked" in str(error.orig) or "busy" in str(error.orig):
             raise ArchiveError(

@@ -46,3 +46,9 @@ def window(qtbot, archive, messages):
 @pytest.fixture
 def examples_window(qtbot, examples_archive, messages):
     return _window(qtbot, examples_archive)
+
+
+@pytest.fixture
+def unsigned_examples_window(qtbot, unsigned_examples_archive, messages):
+    """The examples with the signed meetings not yet signed: for tests that change them."""
+    return _window(qtbot, unsigned_examples_archive)
