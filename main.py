@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 EXIT_USAGE = 2
+EXIT_MISMATCH = 1  # verify: a signed meeting does not match its seal
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     write.add_argument("--out", type=Path, required=True)
 
     verbs.add_parser("meetings", help="vis arkivets møder")
+
+    verify = verbs.add_parser(
+        "verify", help="kontrollér at underskrevne møder svarer til deres segl"
+    )
+    verify.add_argument("meeting_ids", nargs="*", metavar="MEETING_ID")
 
     backup = verbs.add_parser("backup", help="tag en sikkerhedskopi af arkivet, eller vis dem")
     backup.add_argument(
@@ -120,6 +126,21 @@ def cmd_meetings(args: argparse.Namespace) -> None:
             )
         if not meetings:
             print("Arkivet har ingen møder endnu.", file=sys.stderr)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when every signed meeting (or every one named) matches its seal, else 1
+    with one line per meeting that does not."""
+    from model.sealing.verify import verify
+
+    archive = _open(args)
+    with archive.sessions() as session:
+        problems = verify(session, args.meeting_ids or None)
+    for line in problems:
+        print(line)
+    if not problems:
+        print("Alle underskrevne møder svarer til deres segl.")
+    return EXIT_MISMATCH if problems else 0
 
 
 def _archive_file(args: argparse.Namespace) -> Path:
@@ -235,6 +256,7 @@ VERBS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "render": cmd_render,
+    "verify": cmd_verify,
 }
 
 
@@ -248,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         try:
-            VERBS[args.verb](args)
+            code = VERBS[args.verb](args)
         finally:
             while _opened:
                 _opened.pop().close()
@@ -262,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"referent: {_os_message(error)}", file=sys.stderr)
         return EXIT_USAGE
-    return 0
+    return code or 0
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from model import backups, migrations, search
+from model import backups, migrations, sealing, search
 from model.errors import ArchiveError, ConflictError, SignedMeetingError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -68,6 +68,8 @@ class Archive:
     sessions: sessionmaker[Session]
     path: Path | None  # the SQLite file, or None on a server
     pending_backup: Callable[[], Path | None] | None = None  # the day's copy, if deferred
+    # Signed meetings that fail their seal at the daily check: meeting id -> what differs.
+    seal_failures: dict[int, str] = field(default_factory=dict)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -177,8 +179,10 @@ def open_archive(
             raw.close()
         engine = _sqlite_engine(db_path)
     pending = None
+    daily = url is not None  # a server keeps no day's mark here: check at every start
     try:
         if db_path and not new_file and keep_backups and backups.due_today(db_path):
+            daily = True
             backups.check_integrity(db_path)  # a full read: once a day, not at every start
             pending = lambda: backups.daily_backup(db_path, keep=keep_backups)  # noqa: E731
         before_upgrade = None
@@ -196,4 +200,6 @@ def open_archive(
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Archive(engine=engine, sessions=sessions, path=db_path, pending_backup=pending)
+    archive = Archive(engine=engine, sessions=sessions, path=db_path, pending_backup=pending)
+    sealing.check_seals(archive, daily)
+    return archive

@@ -193,3 +193,141 @@ def test_a_meeting_is_sealed_when_it_is_signed(archive):
         assert len(m.sealed_sha256) == 64
         assert dt.datetime.fromisoformat(m.sealed_at).tzinfo is not None
         assert '"title":"Punkt"' in m.sealed_record
+
+
+def test_the_referat_of_a_signed_meeting_prints_the_committee_as_it_was(examples_archive,
+                                                                        tmp_path):
+    """An import of only the committee, with other names and parties, and a new case
+    number: the signed referat still prints what was signed; an unsigned one follows."""
+    import json
+
+    from model.interchange import import_file, load_json
+    from tests.conftest import EXAMPLE_FILES
+
+    archive = examples_archive
+    printed = referat(archive)
+    stevns = referat(archive, "aet-2020-08-19")
+    document = load_json(next(p for p in EXAMPLE_FILES if p.stem.startswith("proevekommune")))
+    for committee in document["committees"]:
+        for member in committee["members"]:
+            member["name"] = member["name"] + " Andersen"
+            member["party"] = "Ø"
+        committee["name"] = "Et omdøbt udvalg"
+    for case in document["cases"]:
+        case["journal_number"] = "99.99.99-Z99-1-26"
+    document["meetings"] = []
+    path = tmp_path / "kun-udvalget.json"
+    path.write_text(json.dumps(document), "utf-8")
+
+    import_file(archive, path)
+
+    assert referat(archive) == printed
+    assert referat(archive, "aet-2020-08-19") == stevns
+    assert any("Andersen" in text for _p, text in referat(archive, "kb-2026-10-08"))
+    from model.sealing.verify import verify
+
+    with archive.sessions() as session:
+        assert verify(session) == []
+
+
+def _run(capsys, *argv) -> tuple[int, str, str]:
+    from main import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_verify_names_a_meeting_changed_behind_the_triggers(tmp_path, capsys):
+    """Another program with the triggers gone changes a signed section: verify says which."""
+    from tests.conftest import EXAMPLE_FILES
+
+    db = tmp_path / "arkiv.sqlite3"
+    stevns = next(p for p in EXAMPLE_FILES if p.stem.startswith("stevns"))
+    assert _run(capsys, "--db", db, "import", stevns)[0] == 0
+    assert _run(capsys, "--db", db, "verify")[:2] == (
+        0, "Alle underskrevne møder svarer til deres segl.\n")
+
+    connection = sqlite3.connect(db)
+    connection.execute("DROP TRIGGER referent_seal_sections_update")
+    connection.execute(
+        "UPDATE sections SET text = 'Ændret bagefter.' WHERE heading = 'Indstilling' AND "
+        "item_id = (SELECT id FROM items WHERE ext_id = 'aet-2020-08-19-193')"
+    )
+    connection.commit()
+    connection.close()
+
+    code, out, err = _run(capsys, "--db", db, "verify")
+    assert code == 1
+    assert out == ('aet-2020-08-19: punkt 193 "Budgetforslag 2021 - AET": afsnittet '
+                   '"Indstilling" er ændret efter underskrivelsen\n')
+    assert _run(capsys, "--db", db, "verify", "findes-ikke")[0] == 2
+
+
+def test_verify_names_a_seal_that_was_replaced(tmp_path, capsys):
+    from tests.conftest import EXAMPLE_FILES
+
+    db = tmp_path / "arkiv.sqlite3"
+    stevns = next(p for p in EXAMPLE_FILES if p.stem.startswith("stevns"))
+    _run(capsys, "--db", db, "import", stevns)
+    connection = sqlite3.connect(db)
+    connection.execute("DROP TRIGGER referent_seal_meetings_seal")
+    connection.execute("UPDATE meetings SET sealed_record = replace(sealed_record, "
+                       "'Budgetforslag 2021', 'Budgetforslag 2022')")
+    connection.commit()
+    connection.close()
+
+    code, out, _ = _run(capsys, "--db", db, "verify", "aet-2020-08-19")
+    assert code == 1
+    assert out.startswith("aet-2020-08-19: det gemte referat passer ikke med seglets SHA-256")
+
+
+def test_the_daily_check_finds_a_meeting_that_fails_its_seal(tmp_path, capsys):
+    from model import backups
+    from model.database import open_archive
+    from tests.conftest import EXAMPLE_FILES
+
+    db = tmp_path / "arkiv.sqlite3"
+    stevns = next(p for p in EXAMPLE_FILES if p.stem.startswith("stevns"))
+    _run(capsys, "--db", db, "import", stevns)
+    connection = sqlite3.connect(db)
+    connection.execute("DROP TRIGGER referent_seal_items_update")
+    connection.execute("UPDATE items SET title = 'Ny titel' WHERE ext_id = 'aet-2020-08-19-193'")
+    connection.commit()
+    connection.close()
+    for copy in backups.backups(db):  # the day's check has not run yet
+        copy.unlink()
+
+    archive = open_archive(db)
+    try:
+        assert list(archive.seal_failures.values()) == [
+            'aet-2020-08-19: punkt 193 "Budgetforslag 2021 - AET": titlen er ændret '
+            "efter underskrivelsen"
+        ]
+    finally:
+        archive.close()
+
+
+def test_a_signed_meeting_without_a_record_is_sealed_when_the_archive_opens(tmp_path):
+    """A meeting signed before seals were kept: sealed at the next opening."""
+    from model.database import open_archive
+    from model.interchange import import_file
+    from tests.conftest import EXAMPLE_FILES
+
+    db = tmp_path / "arkiv.sqlite3"
+    archive = open_archive(db)
+    import_file(archive, next(p for p in EXAMPLE_FILES if p.stem.startswith("stevns")))
+    archive.close()
+    connection = sqlite3.connect(db)
+    connection.execute("DROP TRIGGER referent_seal_meetings_seal")
+    connection.execute("UPDATE meetings SET sealed_record = NULL, sealed_sha256 = NULL")
+    connection.commit()
+    connection.close()
+
+    archive = open_archive(db)
+    try:
+        with archive.sessions() as session:
+            meeting = session.scalar(select(Meeting))
+            assert meeting.sealed_record and len(meeting.sealed_sha256) == 64
+    finally:
+        archive.close()

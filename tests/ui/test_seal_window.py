@@ -1,0 +1,41 @@
+"""The window and sealed meetings: a red banner on a meeting that fails its seal."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import select
+
+from model import sealing
+from model.entities import Meeting
+
+
+def _meeting_id(archive, ext_id: str) -> int:
+    with archive.sessions() as session:
+        return session.scalar(select(Meeting.id).where(Meeting.ext_id == ext_id))
+
+
+def test_a_meeting_changed_behind_its_seal_shows_a_red_banner(examples_archive, qtbot, messages):
+    from tests.ui.conftest import _window
+
+    archive = examples_archive
+    if archive.path is None:
+        pytest.skip("SQLite: another program changes the file")
+    connection = sqlite3.connect(archive.path)
+    connection.execute("DROP TRIGGER referent_seal_items_update")
+    connection.execute("UPDATE items SET title = 'Ny titel' WHERE ext_id = 'aet-2020-08-19-193'")
+    connection.commit()
+    connection.close()
+    sealing.check_seals(archive, verify_all=True)  # what the daily check at opening does
+
+    window = _window(qtbot, archive)
+    window.open_meeting(_meeting_id(archive, "aet-2020-08-19"))
+    banner = window.agenda.seal_banner
+    assert banner.isVisible()
+    assert banner.text().startswith(
+        'Mødet svarer ikke til sit segl: punkt 193 "Budgetforslag 2021 - AET": titlen er '
+        "ændret efter underskrivelsen."
+    )
+    window.open_meeting(_meeting_id(archive, "oeu-2026-09-30"))  # signed, and as signed
+    assert not banner.isVisible()
