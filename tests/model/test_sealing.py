@@ -331,3 +331,55 @@ def test_a_signed_meeting_without_a_record_is_sealed_when_the_archive_opens(tmp_
             assert meeting.sealed_record and len(meeting.sealed_sha256) == 64
     finally:
         archive.close()
+
+
+def test_no_file_moves_an_item_of_a_signed_meeting(tmp_path, capsys):
+    """The same items under another meeting id: refused, the signed meeting keeps them."""
+    import json
+
+    from tests.conftest import EXAMPLE_FILES
+
+    db = tmp_path / "arkiv.sqlite3"
+    stevns = next(p for p in EXAMPLE_FILES if p.stem.startswith("stevns"))
+    _run(capsys, "--db", db, "import", stevns)
+    document = json.loads(stevns.read_text("utf-8"))
+    document["meetings"][0].update(id="aet-2020-08-20", date="2020-08-20", status="held")
+    moved = tmp_path / "flyttet.json"
+    moved.write_text(json.dumps(document), "utf-8")
+
+    code, _out, err = _run(capsys, "--db", db, "import", moved)
+
+    assert code == 2
+    assert err == ('referent: meetings[0].items[0].id: punktet "aet-2020-08-19-192" hører til '
+                   'det underskrevne møde "aet-2020-08-19" og kan ikke flyttes til et andet møde\n')
+    assert _run(capsys, "--db", db, "verify")[0] == 0
+    code, out, _ = _run(capsys, "--db", db, "meetings")
+    assert out.count("\n") == 1
+
+
+def test_an_exported_signed_meeting_carries_its_seal_and_comes_back_whole(tmp_path, capsys):
+    """Export writes `sealed`; a new archive checks it on import; a changed copy is refused."""
+    import json
+
+    from tests.conftest import EXAMPLE_FILES
+
+    db, other = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    _run(capsys, "--db", db, "import", next(p for p in EXAMPLE_FILES if "stevns" in p.stem))
+    out = tmp_path / "ud.json"
+    assert _run(capsys, "--db", db, "export", "aet-2020-08-19", "--out", out)[0] == 0
+    document = json.loads(out.read_text("utf-8"))
+    seal = document["meetings"][0]["sealed"]
+    assert len(seal["sha256"]) == 64
+
+    assert _run(capsys, "--db", other, "import", out)[0] == 0
+    again = tmp_path / "igen.json"
+    _run(capsys, "--db", other, "export", "aet-2020-08-19", "--out", again)
+    assert json.loads(again.read_text("utf-8"))["meetings"][0]["sealed"] == seal
+
+    document["meetings"][0]["items"][1]["sections"][0]["text"] += " Tilføjet i filen."
+    changed = tmp_path / "aendret.json"
+    changed.write_text(json.dumps(document), "utf-8")
+    code, _o, err = _run(capsys, "--db", tmp_path / "c.sqlite3", "import", changed)
+    assert code == 2
+    assert err == ('referent: meetings[0].sealed: mødet "aet-2020-08-19" passer ikke med sit '
+                   "segl: indholdet er ændret, efter at det blev underskrevet\n")
