@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
             self.tr("&Opfølgningsliste"), self.show_follow_ups,
             ctrl | Qt.Modifier.SHIFT | Qt.Key.Key_O,
         )
+        self.act_history = self._action(self.tr("&Historik…"), self.show_history)
         self.act_about = self._action(self.tr("&Om Referent"), self.about)
         # Keys that mean something else inside a text field work when the agenda has focus.
         for action in (self.act_delete_item, self.act_up, self.act_down):
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         meeting_menu = bar.addMenu(self.tr("&Møde"))
         for action in (self.act_details, self.act_status, self.act_postponed, self.act_copy,
-                       None, self.act_decisions, self.act_follow_ups):
+                       None, self.act_decisions, self.act_follow_ups, self.act_history):
             meeting_menu.addSeparator() if action is None else meeting_menu.addAction(action)
         bar.addMenu(self.tr("&Hjælp")).addAction(self.act_about)
 
@@ -280,7 +281,8 @@ class MainWindow(QMainWindow):
         has_meeting = self.meeting_id is not None
         has_item = self.agenda.current_item() is not None
         for action in (self.act_new_item, self.act_details, self.act_status, self.act_postponed,
-                       self.act_copy, self.act_export, self.act_export_file, self.act_decisions):
+                       self.act_copy, self.act_export, self.act_export_file, self.act_decisions,
+                       self.act_history):
             action.setEnabled(has_meeting)
         for action in (self.act_delete_item, self.act_up, self.act_down):
             action.setEnabled(has_item)
@@ -484,6 +486,13 @@ class MainWindow(QMainWindow):
             return
         self.ws.undo_stack.push(commands.StatusCommand(self.ws, self.meeting_id, old, new))
         self.ws.meeting_changed.emit(self.meeting_id)
+
+    def show_history(self) -> None:
+        from ui.dialogs.history_dialog import HistoryDialog
+
+        if self.meeting_id is not None:
+            self.editor.flush()
+            HistoryDialog(self.ws, self.meeting_id, self).exec()
 
     def take_postponed(self) -> None:
         from ui.dialogs.postponed_dialog import take_postponed

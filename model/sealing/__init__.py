@@ -1,7 +1,7 @@
 """A signed meeting is sealed: one guard for every write (guard), the record as
 signed and its SHA-256 (record), checking it (verify), printing from it (printed)."""
 
-from model.sealing import guard  # noqa: F401  (registers the flush guard)
+from model.sealing import guard, history  # noqa: F401  (register the flush guard, history)
 from model.sealing.guard import lock_meeting, meeting_label
 
 

@@ -147,10 +147,11 @@ def _stored_state(session: Session, meeting_ids: set[int]) -> dict[int, tuple[st
     return {row[0]: (row[1], bool(row[2])) for row in session.execute(query)}
 
 
-def lock_meeting(session: Session, meeting_id: int) -> None:
+def lock_meeting(session: Session, meeting_id: int) -> str | None:
     """Hold the meeting's row until the transaction ends (PostgreSQL; SQLite writers
-    already hold the whole file): a concurrent signing or write then waits for us."""
-    _stored_state(session, {meeting_id})
+    already hold the whole file): a concurrent signing or write then waits for us.
+    Returns the meeting's stored status, read after the lock."""
+    return _stored_state(session, {meeting_id}).get(meeting_id, (None, False))[0]
 
 
 def _refuse(session: Session, meeting_id: int, detail: str = "") -> None:
@@ -168,9 +169,9 @@ def _changes(session: Session):
         yield obj, "deleted"
 
 
-def check_flush(session: Session) -> list[tuple[Any, str, set[int]]]:
+def check_flush(session: Session) -> tuple[list[tuple[Any, str, set[int]]], dict]:
     """Refuse the flush if it changes a signed meeting; seal meetings being signed.
-    Returns the changes with their meetings, for the history."""
+    Returns the changes with their meetings and the meetings' stored state (history)."""
     changes = [(obj, change, owning_meetings(session, obj)) for obj, change in _changes(session)]
     touched = set().union(*(ids for _obj, _change, ids in changes)) if changes else set()
     stored = _stored_state(session, touched)
@@ -189,7 +190,7 @@ def check_flush(session: Session) -> list[tuple[Any, str, set[int]]]:
                                      "gem ændringerne, før mødet underskrives")
     for meeting in signing:
         seal(meeting)
-    return changes
+    return changes, stored
 
 
 def _check_meeting(session: Session, meeting: Meeting, change: str,
@@ -248,13 +249,13 @@ _listeners: list = []
 
 def before_flush(session: Session, _context: Any, _instances: Any) -> None:
     with session.no_autoflush:
-        changes = check_flush(session)
+        changes, stored = check_flush(session)
         for listener in _listeners:
-            listener(session, changes)
+            listener(session, changes, stored)
 
 
 def on_checked_flush(listener) -> None:
-    """Call `listener(session, changes)` after the guard has passed a flush (the history)."""
+    """Call `listener(session, changes, stored)` after the guard passed a flush (history)."""
     _listeners.append(listener)
 
 

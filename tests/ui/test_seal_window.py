@@ -39,3 +39,35 @@ def test_a_meeting_changed_behind_its_seal_shows_a_red_banner(examples_archive, 
     )
     window.open_meeting(_meeting_id(archive, "oeu-2026-09-30"))  # signed, and as signed
     assert not banner.isVisible()
+
+
+def test_the_meeting_history_is_shown_from_the_meeting_menu(window, qtbot, monkeypatch):
+    from model import item_edit, meeting_setup
+    from tests.model.agenda_helpers import committee, meeting
+    from ui.dialogs.history_dialog import HistoryDialog
+
+    archive = window.ws.archive
+    with archive.transaction() as s:
+        m = meeting(s, committee(s).id, "2020-03-01", ["Budget"])
+        item = next(i for i in m.items if i.title == "Budget")
+        meeting_setup.advance_status(s, m.id)
+        meeting_id, item_id = m.id, item.id
+    with archive.transaction() as s:
+        item_edit.set_item_field(s, item_id, "title", "Budget 2021")
+    window.open_meeting(meeting_id)
+    shown = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Møde")
+    next(a for a in menu.actions() if a.text() == "&Historik…").trigger()
+
+    dialog = shown[0]
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
+        "Tidspunkt", "Bruger", "Ændring", "Før", "Efter"]
+    last = table.rowCount() - 1
+    assert table.item(last, 2).text() == 'Punkt 4 "Budget 2021" ændret'
+    assert table.item(last, 3).text() == "title: Budget"
+    assert table.item(last, 4).text() == "title: Budget 2021"
+    assert table.editTriggers() == table.EditTrigger.NoEditTriggers
