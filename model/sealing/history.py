@@ -136,11 +136,39 @@ class HistoryRow:
     after: str
 
 
+# How the history names the fields it shows (the others by their own name).
+FIELD_NAMES = {
+    "title": "Titel", "text": "Tekst", "heading": "Overskrift", "number": "Nummer",
+    "closed": "Lukket", "location": "Sted", "date": "Dato", "start": "Start", "end": "Slut",
+    "status": "Status", "notes": "Bemærkninger", "guests": "Øvrige deltagere",
+    "position": "Plads", "public_title": "Offentlig titel", "public_text": "Offentlig tekst",
+    "postponed": "Udsat", "answer": "Svar", "responsible": "Ansvarlig", "due": "Frist",
+    "asked_by": "Stillet af", "filename": "Filnavn", "content": "Indhold", "kind": "Art",
+    "journal_number": "Journalnummer", "substitute": "Stedfortræder", "note": "Note",
+    "sealed_at": "Forseglet", "sealed_sha256": "Seglets SHA-256", "body": "Organ",
+}
+
+
+def _shown_value(key: str, value: Any) -> str:
+    from model.meetings import STATUS_NAMES
+
+    if value is None or value == "" or value == []:
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if key == "status":
+        return STATUS_NAMES.get(value, value)
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
 def _shown(text: str | None) -> str:
     if not text:
         return ""
     values = json.loads(text)
-    return "; ".join(f"{key}: {value}" for key, value in values.items())
+    return "; ".join(f"{FIELD_NAMES.get(key, key)}: {_shown_value(key, value)}"
+                     for key, value in values.items())
 
 
 def meeting_history(session: Session, meeting_id: int) -> list[HistoryRow]:

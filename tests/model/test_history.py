@@ -35,8 +35,8 @@ def test_changes_after_the_agenda_was_sent_are_recorded(archive):
         'Afsnit "Indstilling" på punkt 4 "Budget 2022" ændret',
     ]
     title_row = rows[0]
-    assert title_row.before == "title: Budget 2021" and title_row.after == "title: Budget 2022"
-    assert rows[-1].before == "text: " and rows[-1].after == "text: Godkendes."
+    assert title_row.before == "Titel: Budget 2021" and title_row.after == "Titel: Budget 2022"
+    assert rows[-1].before == "Tekst: –" and rows[-1].after == "Tekst: Godkendes."
     assert {r.user for r in rows} == {getpass.getuser()}
     assert all("T" in r.at and ("+" in r.at or "-" in r.at[10:]) for r in rows)
 

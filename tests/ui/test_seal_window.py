@@ -68,6 +68,6 @@ def test_the_meeting_history_is_shown_from_the_meeting_menu(window, qtbot, monke
         "Tidspunkt", "Bruger", "Ændring", "Før", "Efter"]
     last = table.rowCount() - 1
     assert table.item(last, 2).text() == 'Punkt 4 "Budget 2021" ændret'
-    assert table.item(last, 3).text() == "title: Budget"
-    assert table.item(last, 4).text() == "title: Budget 2021"
+    assert table.item(last, 3).text() == "Titel: Budget"
+    assert table.item(last, 4).text() == "Titel: Budget 2021"
     assert table.editTriggers() == table.EditTrigger.NoEditTriggers

@@ -41,9 +41,10 @@ class HistoryDialog(QDialog):
                 cell.setToolTip(value)
                 self.table.setItem(r, c, cell)
         self.table.resizeColumnsToContents()
-        for column in (3, 4):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        for column, widest in ((2, 280), (3, 240), (4, 240)):  # long texts wrap; all in a tooltip
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeRowsToContents()
         note = QLabel(tr("Ændringer fra dagsordenen blev udsendt. Historikken kan ikke "
                          "ændres eller slettes.") if self.rows else
                       tr("Ingen ændringer er registreret, siden dagsordenen blev udsendt."), self)
