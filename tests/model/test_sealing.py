@@ -383,3 +383,22 @@ def test_an_exported_signed_meeting_carries_its_seal_and_comes_back_whole(tmp_pa
     assert code == 2
     assert err == ('referent: meetings[0].sealed: mødet "aet-2020-08-19" passer ikke med sit '
                    "segl: indholdet er ændret, efter at det blev underskrevet\n")
+
+
+def test_verify_on_either_database_names_what_plain_sql_changed(examples_archive):
+    """With the trigger gone (a database administrator), a change is still found."""
+    from model.sealing.verify import verify
+
+    archive = examples_archive
+    on = " ON prior_decisions" if archive.engine.dialect.name == "postgresql" else ""
+    with archive.engine.begin() as connection:
+        connection.execute(text(f"DROP TRIGGER referent_seal_prior_decisions_update{on}"))
+        connection.execute(text(
+            "UPDATE prior_decisions SET text = 'Omskrevet.' WHERE item_id = "
+            "(SELECT id FROM items WHERE ext_id = :item)"), {"item": BUDGET})
+    with archive.sessions() as session:
+        assert verify(session) == [
+            'oeu-2026-09-30: punkt 302 "Budget 2027 - 2. behandling": de tidligere '
+            "beslutninger er ændret efter underskrivelsen"
+        ]
+        assert verify(session, ["aet-2020-08-19"]) == []
