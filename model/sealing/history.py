@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import MANYTOONE, Session
 
 from model.entities import (
     Attachment,
@@ -62,9 +62,19 @@ def _columns(obj: Any, keys: set[str] | None = None) -> dict[str, Any]:
     for attr in state.mapper.column_attrs:
         if attr.key in SKIPPED or (keys is not None and attr.key not in keys):
             continue
-        if attr.key in state.unloaded:  # deferred bilag bytes not read: not shown
+        if attr.key in state.unloaded:
+            if state.has_identity:
+                continue  # deferred bilag bytes not read: not shown
+            found[attr.key] = None  # a new row: not given, set at the flush
             continue
         found[attr.key] = _value(getattr(obj, attr.key))
+    for relation in state.mapper.relationships:  # a new row's links are set at the flush
+        if relation.direction is not MANYTOONE or state.has_identity:
+            continue
+        linked = getattr(obj, relation.key)
+        for local, remote in relation.local_remote_pairs:
+            if linked is not None and found.get(local.key, 0) is None:
+                found[local.key] = getattr(linked, remote.key)
     return found
 
 
@@ -77,16 +87,31 @@ def _old_columns(obj: Any, keys: set[str]) -> dict[str, Any]:
     return old
 
 
-def _label(obj: Any) -> str:
-    item = obj if isinstance(obj, Item) else None
-    if isinstance(obj, Section | PriorDecision | Attachment | FollowUp | Decision):
-        item = obj.item
-    elif isinstance(obj, DecisionMember | MinorityNote | Correction) and obj.decision:
-        item = obj.decision.item
-    place = f' på punkt {item.number} "{item.title}"' if item is not None else ""
+def _owner(session: Session, obj: Any) -> Any:
+    """The row's parent (its item, decision or meeting), also after it was taken out."""
+    parent = guard.PARENTS.get(type(obj))
+    if parent is None:
+        return None
+    relation, column, parent_class = parent
+    owner = getattr(obj, relation)
+    if owner is None and getattr(obj, column) is not None:
+        owner = session.get(parent_class, getattr(obj, column))
+    return owner
+
+
+def _item_of(session: Session, obj: Any) -> Any:
+    owner = obj
+    while owner is not None and not isinstance(owner, Item | Meeting):
+        owner = _owner(session, owner)
+    return owner
+
+
+def _label(session: Session, obj: Any) -> str:
     if isinstance(obj, Item):
-        place = f' {obj.number} "{obj.title}"'
-    elif isinstance(obj, Section):
+        return f' {obj.number} "{obj.title}"'
+    item = _item_of(session, _owner(session, obj))
+    place = f' på punkt {item.number} "{item.title}"' if isinstance(item, Item) else ""
+    if isinstance(obj, Section):
         place = f' "{obj.heading}"' + place
     elif isinstance(obj, Attachment):
         place = f' "{obj.title}"' + place
@@ -97,18 +122,61 @@ def _dumps(values: dict[str, Any] | None) -> str | None:
     return json.dumps(values, ensure_ascii=False, sort_keys=True) if values else None
 
 
-def record(session: Session, changes: list, stored: dict[int, tuple[str, bool]]) -> None:
-    """Add a history row for every change to a meeting whose agenda has been sent out."""
-    at, user = guard.now_iso(), user_name()
+def _content_key(session: Session, obj: Any) -> tuple:
+    """What a row says, apart from its place in the list: a row deleted and one added
+    with the same (an import writes a meeting's rows anew) is no change."""
+    parent = guard.PARENTS.get(type(obj))
+    values = _columns(obj)
+    for key in ("position", parent[1] if parent else ""):
+        values.pop(key, None)
+    item = _item_of(session, _owner(session, obj))
+    return type(obj).__name__, type(item).__name__, getattr(item, "id", None), _dumps(values)
+
+
+def _is_orphan(obj: Any) -> bool:
+    parent = guard.PARENTS.get(type(obj))
+    return bool(parent) and getattr(obj, parent[0]) is None
+
+
+def _with_cascaded(changes: list) -> list:
+    """The changes, and the rows a deleted row takes with it (a decision its marks)."""
+    seen = {id(obj) for obj, _change, _ids in changes}
+    result = list(changes)
     for obj, change, meeting_ids in changes:
+        if change == "deleted" or (change == "dirty" and _is_orphan(obj)):
+            for child in _children(obj):
+                if id(child) not in seen:
+                    seen.add(id(child))
+                    result.append((child, "deleted", meeting_ids))
+    return result
+
+
+def _children(obj: Any) -> list:
+    from model.snapshots import CHILDREN
+
+    found = []
+    for key in CHILDREN.get(type(obj).__name__, ()):
+        value = getattr(obj, key)
+        for child in value if isinstance(value, list) else [value] if value else []:
+            found += [child, *_children(child)]
+    return found
+
+
+PENDING = "referent_history"  # session.info key: this transaction's changes, not yet written
+
+
+def record(session: Session, changes: list, stored: dict[int, tuple[str, bool]]) -> None:
+    """Note every change to a meeting whose agenda has been sent out; written at commit."""
+    at = guard.now_iso()
+    pending = session.info.setdefault(PENDING, [])
+    for obj, change, meeting_ids in _with_cascaded(changes):
         if type(obj) not in KINDS:
             continue
+        if change == "dirty" and _is_orphan(obj):
+            change = "deleted"  # taken out of its list: deleted by this flush
         for meeting_id in meeting_ids:
             if stored.get(meeting_id, (None, False))[0] not in RECORDED:
                 continue
-            parent = guard.PARENTS.get(type(obj))
-            if change == "dirty" and parent and getattr(obj, parent[0]) is None:
-                change = "deleted"  # an orphan, deleted by this flush
             before = after = None
             if change == "new":
                 after = _columns(obj)
@@ -120,11 +188,31 @@ def record(session: Session, changes: list, stored: dict[int, tuple[str, bool]])
                 if not keys:
                     continue
                 before, after = _old_columns(obj, keys), _columns(obj, keys)
-            session.add(ChangeRecord(
-                at=at, os_user=user, meeting_id=meeting_id,
-                what=f"{KINDS[type(obj)]}{_label(obj)} {VERBS[change]}"[:2000],
+            key = _content_key(session, obj) if change != "dirty" else None
+            pending.append((key, change, ChangeRecord(
+                at=at, os_user=user_name(), meeting_id=meeting_id,
+                what=f"{KINDS[type(obj)]}{_label(session, obj)} {VERBS[change]}"[:2000],
                 before=_dumps(before), after=_dumps(after),
-            ))
+            )))
+
+
+def write(session: Session) -> None:
+    """At commit: store the transaction's changes, leaving out rows that were deleted
+    and added again unchanged."""
+    pending = session.info.pop(PENDING, [])
+    deleted: dict[tuple, list[int]] = {}
+    for n, (key, change, _row) in enumerate(pending):
+        if change == "deleted":
+            deleted.setdefault(key, []).append(n)
+    cancelled = set()
+    for n, (key, change, _row) in enumerate(pending):
+        if change == "new" and deleted.get(key):
+            cancelled |= {n, deleted[key].pop()}
+    session.add_all(row for n, (_k, _c, row) in enumerate(pending) if n not in cancelled)
+
+
+def forget(session: Session, *_args: Any) -> None:
+    session.info.pop(PENDING, None)
 
 
 @dataclass(frozen=True)
@@ -180,3 +268,5 @@ def meeting_history(session: Session, meeting_id: int) -> list[HistoryRow]:
 
 
 guard.on_checked_flush(record)
+event.listen(Session, "before_commit", write)
+event.listen(Session, "after_rollback", forget)

@@ -51,3 +51,41 @@ def test_the_history_is_append_only(archive):
             c.execute(text(statement))
     with archive.sessions() as s:
         assert [r.what for r in meeting_history(s, m.id)][-1] == "Mødet ændret"
+
+
+def test_an_import_that_writes_the_same_again_records_nothing(archive, tmp_path):
+    """Re-importing a meeting rewrites its rows; only a real change is recorded."""
+    import json
+
+    from model.interchange import import_file, load_json
+    from tests.conftest import EXAMPLE_FILES
+
+    path = next(p for p in EXAMPLE_FILES if p.stem.startswith("faxe"))
+    import_file(archive, path)
+    with archive.transaction() as s:
+        from model.agenda import get_meeting
+        from model.entities import Meeting
+
+        meeting_id = s.query(Meeting.id).scalar()
+        status = get_meeting(s, meeting_id).status
+    assert status in ("agenda_published", "held", "minutes_approved")
+    with archive.sessions() as s:
+        before = len(meeting_history(s, meeting_id))
+
+    import_file(archive, path)
+    with archive.sessions() as s:
+        assert len(meeting_history(s, meeting_id)) == before
+
+    document = load_json(path)
+    document["meetings"][0]["items"][1]["sections"][0]["text"] = "Ny tekst."
+    changed = tmp_path / "aendret.json"
+    changed.write_text(json.dumps(document), "utf-8")
+    import_file(archive, changed)
+    with archive.sessions() as s:
+        rows = meeting_history(s, meeting_id)[before:]
+    assert [r.what for r in rows] == [
+        'Afsnit "Sagsfremstilling" på punkt 2 "Kommissorium for udvalget" tilføjet',
+        'Afsnit "Sagsfremstilling" på punkt 2 "Kommissorium for udvalget" slettet',
+    ]
+    assert rows[0].after.endswith("Tekst: Ny tekst.")
+    assert rows[1].before.startswith("Overskrift: Sagsfremstilling")
