@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import MANYTOONE, Session
 
 from model.entities import (
@@ -122,11 +122,11 @@ def _dumps(values: dict[str, Any] | None) -> str | None:
     return json.dumps(values, ensure_ascii=False, sort_keys=True) if values else None
 
 
-def _content_key(session: Session, obj: Any) -> tuple:
+def _content_key(session: Session, obj: Any, values: dict[str, Any]) -> tuple:
     """What a row says, apart from its place in the list: a row deleted and one added
     with the same (an import writes a meeting's rows anew) is no change."""
     parent = guard.PARENTS.get(type(obj))
-    values = _columns(obj)
+    values = dict(values)
     for key in ("position", parent[1] if parent else ""):
         values.pop(key, None)
     item = _item_of(session, _owner(session, obj))
@@ -167,33 +167,31 @@ PENDING = "referent_history"  # session.info key: this transaction's changes, no
 
 def record(session: Session, changes: list, stored: dict[int, tuple[str, bool]]) -> None:
     """Note every change to a meeting whose agenda has been sent out; written at commit."""
-    at = guard.now_iso()
+    at, user = guard.now_iso(), user_name()
     pending = session.info.setdefault(PENDING, [])
     for obj, change, meeting_ids in _with_cascaded(changes):
-        if type(obj) not in KINDS:
+        recorded = [m for m in meeting_ids if stored.get(m, (None, False))[0] in RECORDED]
+        if type(obj) not in KINDS or not recorded:
             continue
         if change == "dirty" and _is_orphan(obj):
             change = "deleted"  # taken out of its list: deleted by this flush
-        for meeting_id in meeting_ids:
-            if stored.get(meeting_id, (None, False))[0] not in RECORDED:
+        before = after = key = None
+        if change == "dirty":
+            keys = {k for k in guard.changed_keys(obj)
+                    if k in inspect(obj).mapper.column_attrs.keys() and k not in SKIPPED}
+            if not keys:
                 continue
-            before = after = None
-            if change == "new":
-                after = _columns(obj)
-            elif change == "deleted":
-                before = _columns(obj)
-            else:
-                keys = {k for k in guard.changed_keys(obj)
-                        if k in inspect(obj).mapper.column_attrs.keys() and k not in SKIPPED}
-                if not keys:
-                    continue
-                before, after = _old_columns(obj, keys), _columns(obj, keys)
-            key = _content_key(session, obj) if change != "dirty" else None
-            pending.append((key, change, ChangeRecord(
-                at=at, os_user=user_name(), meeting_id=meeting_id,
-                what=f"{KINDS[type(obj)]}{_label(session, obj)} {VERBS[change]}"[:2000],
-                before=_dumps(before), after=_dumps(after),
-            )))
+            before, after = _old_columns(obj, keys), _columns(obj, keys)
+        else:
+            values = _columns(obj)
+            before, after = (None, values) if change == "new" else (values, None)
+            key = _content_key(session, obj, values)
+        what = f"{KINDS[type(obj)]}{_label(session, obj)} {VERBS[change]}"[:2000]
+        for meeting_id in recorded:
+            pending.append((key, change, {
+                "at": at, "os_user": user, "meeting_id": meeting_id, "what": what,
+                "before": _dumps(before), "after": _dumps(after),
+            }))
 
 
 def write(session: Session) -> None:
@@ -208,7 +206,9 @@ def write(session: Session) -> None:
     for n, (key, change, _row) in enumerate(pending):
         if change == "new" and deleted.get(key):
             cancelled |= {n, deleted[key].pop()}
-    session.add_all(row for n, (_k, _c, row) in enumerate(pending) if n not in cancelled)
+    rows = [row for n, (_k, _c, row) in enumerate(pending) if n not in cancelled]
+    if rows:
+        session.execute(insert(ChangeRecord), rows)
 
 
 def forget(session: Session, *_args: Any) -> None:
