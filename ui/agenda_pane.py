@@ -97,6 +97,10 @@ class AgendaPane(QWidget):
         else:
             self.item_selected.emit(None)
 
+    def refresh_seal(self) -> None:
+        """The seals were checked (in the background): show the current meeting's."""
+        self._show_seal(self.meeting.id if self.meeting else None)
+
     def _show_seal(self, meeting_id: int | None) -> None:
         failure = self.ws.archive.seal_failures.get(meeting_id) if meeting_id else None
         if failure:

@@ -64,6 +64,9 @@ def main() -> None:
     for copy in (Path(work) / "sikkerhedskopier").glob("*"):
         copy.unlink()  # so the daily check runs at this opening
     archive = open_archive(path)
+    from model import sealing
+
+    sealing.check_seals(archive, verify_all=archive.seal_check_due)  # as the window does
     app = application()
     window = open_window(archive)
     window.resize(1360, 860)

@@ -6,8 +6,9 @@ from model.sealing.guard import lock_meeting, meeting_label
 
 
 def check_seals(archive, verify_all: bool) -> None:
-    """At opening: seal signed meetings that have no record yet; with `verify_all` (the
-    daily check) verify every seal, keeping the failures on `archive.seal_failures`."""
+    """Seal signed meetings that have no record yet (signed before seals were kept); with
+    `verify_all` (the daily check) verify every seal, keeping the failures on
+    `archive.seal_failures`. The window runs it in the background after opening."""
     from sqlalchemy import exists, select
 
     from model.entities import Meeting

@@ -226,21 +226,27 @@ def seal(meeting: Meeting) -> None:
     meeting.sealed_at = meeting.sealed_at or now_iso()
 
 
-def seal_unsealed(session: Session) -> list[str]:
+def seal_unsealed(session: Session, batch: int = 100) -> list[str]:
     """Seal the signed meetings that have no stored record (signed before seals were
     kept); one whose content differs from the seal it came with is left for `verify`
     to name. Returns the ids of the meetings sealed."""
-    query = select(Meeting).where(Meeting.status == SIGNED, Meeting.sealed_record.is_(None))
+    from model.meetings import whole_meeting
+
+    ids = list(session.scalars(select(Meeting.id).where(
+        Meeting.status == SIGNED, Meeting.sealed_record.is_(None)).order_by(Meeting.id)))
     sealed = []
-    for meeting in session.scalars(query):
-        record = records.record_of(meeting)
-        digest = records.sha256(record["meeting"])
-        if meeting.sealed_sha256 and meeting.sealed_sha256 != digest:
-            continue
-        meeting.sealed_record, meeting.sealed_sha256 = records.dumps(record), digest
-        meeting.sealed_at = meeting.sealed_at or now_iso()
-        sealed.append(meeting.ext_id)
-    session.flush()
+    for start in range(0, len(ids), batch):  # a batch at a time: a big archive is large
+        query = select(Meeting).where(Meeting.id.in_(ids[start:start + batch]))
+        for meeting in session.scalars(query.options(*whole_meeting())):
+            record = records.record_of(meeting)
+            digest = records.sha256(record["meeting"])
+            if meeting.sealed_sha256 and meeting.sealed_sha256 != digest:
+                continue
+            meeting.sealed_record, meeting.sealed_sha256 = records.dumps(record), digest
+            meeting.sealed_at = meeting.sealed_at or now_iso()
+            sealed.append(meeting.ext_id)
+        session.flush()
+        session.expunge_all()
     return sealed
 
 

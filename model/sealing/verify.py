@@ -98,12 +98,16 @@ def verify(session: Session, ext_ids: list[str] | None = None) -> list[str]:
     return [line for line in map(check_meeting, meetings) if line]
 
 
-def failing_meetings(session: Session) -> dict[int, str]:
-    """The signed meetings that fail their seal, by id: for the window's banner."""
-    query = select(Meeting).options(*whole_meeting()).where(Meeting.status == "signed")
+def failing_meetings(session: Session, batch: int = 100) -> dict[int, str]:
+    """The signed meetings that fail their seal, by id: for the window's banner.
+    Read a batch at a time, so a large archive is never all in memory."""
+    ids = list(session.scalars(select(Meeting.id).where(Meeting.status == "signed")))
     found = {}
-    for meeting in session.scalars(query):
-        line = check_meeting(meeting)
-        if line:
-            found[meeting.id] = line
+    for start in range(0, len(ids), batch):
+        query = select(Meeting).where(Meeting.id.in_(ids[start:start + batch]))
+        for meeting in session.scalars(query.options(*whole_meeting())):
+            line = check_meeting(meeting)
+            if line:
+                found[meeting.id] = line
+        session.expunge_all()
     return found

@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 
 from exporters.document import build_document
 from exporters.public_check import printed_text
-from model import agenda, cases, decisions, follow_ups, item_edit, meeting_setup
+from model import agenda, cases, decisions, follow_ups, item_edit, meeting_setup, sealing
 from model.entities import Item, Meeting
 from model.errors import ReferentError, SignedMeetingError
 from model.meetings import load_meeting
@@ -300,6 +300,8 @@ def test_the_daily_check_finds_a_meeting_that_fails_its_seal(tmp_path, capsys):
 
     archive = open_archive(db)
     try:
+        assert archive.seal_check_due  # the window runs it in the background
+        sealing.check_seals(archive, verify_all=archive.seal_check_due)
         assert list(archive.seal_failures.values()) == [
             'aet-2020-08-19: punkt 193 "Budgetforslag 2021 - AET": titlen er ændret '
             "efter underskrivelsen"
@@ -308,8 +310,8 @@ def test_the_daily_check_finds_a_meeting_that_fails_its_seal(tmp_path, capsys):
         archive.close()
 
 
-def test_a_signed_meeting_without_a_record_is_sealed_when_the_archive_opens(tmp_path):
-    """A meeting signed before seals were kept: sealed at the next opening."""
+def test_a_signed_meeting_without_a_record_is_sealed_by_the_opening_check(tmp_path):
+    """A meeting signed before seals were kept: sealed by the check after opening."""
     from model.database import open_archive
     from model.interchange import import_file
     from tests.conftest import EXAMPLE_FILES
@@ -324,8 +326,10 @@ def test_a_signed_meeting_without_a_record_is_sealed_when_the_archive_opens(tmp_
     connection.commit()
     connection.close()
 
-    archive = open_archive(db)
+    archive = open_archive(db, keep_backups=None)
     try:
+        assert not archive.seal_check_due
+        sealing.check_seals(archive, verify_all=False)
         with archive.sessions() as session:
             meeting = session.scalar(select(Meeting))
             assert meeting.sealed_record and len(meeting.sealed_sha256) == 64
