@@ -406,3 +406,36 @@ def test_verify_on_either_database_names_what_plain_sql_changed(examples_archive
             "beslutninger er ændret efter underskrivelsen"
         ]
         assert verify(session, ["aet-2020-08-19"]) == []
+
+
+def test_a_file_may_answer_a_signed_meetings_question(examples_archive, tmp_path):
+    import json
+
+    from model.interchange import import_file, load_json
+    from tests.conftest import EXAMPLE_FILES
+
+    document = load_json(next(p for p in EXAMPLE_FILES if p.stem.startswith("proevekommune")))
+    question = document["meetings"][0]["items"][1]["follow_ups"][0]
+    question.update(status="answered", answer="Svaret kom i oktober.")
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps(document), "utf-8")
+    printed = referat(examples_archive)
+
+    import_file(examples_archive, path)
+
+    with examples_archive.transaction() as session:
+        answered = follow_ups.get_follow_up(session, _ids(session)["follow_up"])
+        assert (answered.status, answered.answer) == ("answered", "Svaret kom i oktober.")
+        assert verify_all(session) == []
+    assert referat(examples_archive) == printed
+
+    question["text"] = "Et andet spørgsmål"
+    path.write_text(json.dumps(document), "utf-8")
+    with pytest.raises(ReferentError, match="opfølgningen er ændret efter underskrivelsen"):
+        import_file(examples_archive, path)
+
+
+def verify_all(session):
+    from model.sealing.verify import verify
+
+    return verify(session)
