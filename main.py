@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 EXIT_USAGE = 2
+EXIT_MISMATCH = 1  # verify: a signed meeting does not match its seal
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     write.add_argument("--out", type=Path, required=True)
 
     verbs.add_parser("meetings", help="vis arkivets møder")
+
+    verify = verbs.add_parser(
+        "verify", help="kontrollér at underskrevne møder svarer til deres segl"
+    )
+    verify.add_argument("meeting_ids", nargs="*", metavar="MEETING_ID")
 
     backup = verbs.add_parser("backup", help="tag en sikkerhedskopi af arkivet, eller vis dem")
     backup.add_argument(
@@ -131,6 +137,23 @@ def cmd_meetings(args: argparse.Namespace) -> None:
             )
         if not meetings:
             print("Arkivet har ingen møder endnu.", file=sys.stderr)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when every signed meeting (or every one named) matches its seal, else 1
+    with one line per meeting that does not."""
+    from model import sealing
+    from model.sealing.verify import verify
+
+    archive = _open(args)
+    sealing.check_seals(archive, verify_all=False)  # those signed before seals were kept
+    with archive.sessions() as session:
+        problems = verify(session, args.meeting_ids or None)
+    for line in problems:
+        print(line)
+    if not problems:
+        print("Alle underskrevne møder svarer til deres segl.")
+    return EXIT_MISMATCH if problems else 0
 
 
 def _archive_file(args: argparse.Namespace) -> Path:
@@ -270,6 +293,7 @@ VERBS = {
     "restore": cmd_restore,
     "render": cmd_render,
     "publish": cmd_publish,
+    "verify": cmd_verify,
 }
 
 
@@ -277,15 +301,15 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.verb is None:
         return run_gui(args)
-    message = _run(args)
-    if message is None:
-        return 0
-    print(f"referent: {_one_line(message)}", file=sys.stderr)
+    result = _run(args)
+    if isinstance(result, int):
+        return result
+    print(f"referent: {_one_line(result)}", file=sys.stderr)
     return EXIT_USAGE
 
 
-def _run(args: argparse.Namespace) -> str | None:
-    """Run the verb; the user's message if it failed."""
+def _run(args: argparse.Namespace) -> str | int:
+    """Run the verb: its exit status, or the user's message if it failed."""
     import sqlite3
 
     from sqlalchemy.exc import DBAPIError
@@ -294,7 +318,7 @@ def _run(args: argparse.Namespace) -> str | None:
 
     try:
         try:
-            VERBS[args.verb](args)
+            code = VERBS[args.verb](args)
         finally:
             while _opened:
                 _opened.pop().close()
@@ -307,7 +331,7 @@ def _run(args: argparse.Namespace) -> str | None:
         return f"databasen kan ikke bruges: {error}"
     except OSError as error:
         return _os_message(error)
-    return None
+    return code or 0
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert, update  # noqa: E402
 
 from bench.synthetic import HEADINGS, NAMES, PARTIES, paragraphs, sentence  # noqa: E402
 from model import search  # noqa: E402
@@ -34,6 +34,7 @@ from model.entities import (  # noqa: E402
     Member,
     Section,
 )
+from model.sealing.guard import seal_unsealed  # noqa: E402
 
 COMMITTEES = [
     ("Økonomiudvalget", "ØU"),
@@ -135,7 +136,8 @@ def generate(path: Path, committees: int, years: int, items: int, seed: int = 7)
                         date=dt.date(year, month, 10 + c % 15),
                         start=dt.time(9, 0),
                         location="Rådhuset",
-                        status="signed" if year < 2026 else "held",
+                        # Signed below, once its rows are in: a signed meeting is sealed.
+                        status="minutes_approved" if year < 2026 else "held",
                         guests=[],
                     )
                     counts["meetings"] += 1
@@ -179,7 +181,14 @@ def generate(path: Path, committees: int, years: int, items: int, seed: int = 7)
                                 member_id=members[position % len(members)],
                             )
         rows.flush()
+        connection.execute(
+            update(Meeting).where(Meeting.status == "minutes_approved").values(status="signed")
+        )
     search.ensure_index(archive.engine)  # what the program's own triggers would have built
+    start = time.perf_counter()
+    with archive.transaction() as session:
+        counts["sealed"] = len(seal_unsealed(session))
+    counts["sealing_s"] = time.perf_counter() - start
     archive.close()
     return counts
 
@@ -198,7 +207,8 @@ def main() -> None:
     seconds = time.perf_counter() - start
     size = args.out.stat().st_size / 1e6
     print(
-        f"{counts['meetings']} meetings, {counts['items']} items in {seconds:.1f} s; "
+        f"{counts['meetings']} meetings, {counts['items']} items in {seconds:.1f} s "
+        f"({counts['sealed']} signed ones sealed in {counts['sealing_s']:.1f} s); "
         f"{args.out} is {size:.0f} MB"
     )
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from model import snapshots
 from model.checks import required_text
 from model.entities import Item, Meeting, Section
-from model.errors import NotFoundError
+from model.errors import EditConflict, NotFoundError
 from model.ids import new_ext_id
 
 
@@ -133,9 +133,13 @@ def add_item(
     return _insert(session, meeting, item, index)
 
 
-def delete_item(session: Session, item_id: int) -> AgendaChange:
-    """Delete an item with everything on it; the change holds a snapshot to put it back."""
+def delete_item(session: Session, item_id: int, expected_version: int | None = None
+                ) -> AgendaChange:
+    """Delete an item with everything on it; the change holds a snapshot to put it back.
+    With `expected_version`, an item someone else changed since is not deleted."""
     item = get_item(session, item_id)
+    EditConflict.check(expected_version, item.version, f"Punktet »{item.title}«", None,
+                       item.title)
     meeting = item.meeting
     index = meeting.items.index(item)
     data = snapshots.snapshot(item)
@@ -155,10 +159,17 @@ def restore_item(session: Session, data: dict[str, Any], index: int) -> AgendaCh
     return _insert(session, meeting, item, index)
 
 
-def move_item(session: Session, item_id: int, index: int) -> AgendaChange:
-    """Move an item to `index` in its agenda; the change's index is where it was."""
+def move_item(session: Session, item_id: int, index: int,
+              expected_order: list[int] | None = None) -> AgendaChange:
+    """Move an item to `index` in its agenda; the change's index is where it was.
+    With `expected_order` (the item ids as shown), an agenda someone else has
+    reordered, added to or cut since is not moved (EditConflict)."""
     item = get_item(session, item_id)
     meeting = item.meeting
+    order = [i.id for i in meeting.items]
+    if expected_order is not None and expected_order != order:
+        raise EditConflict("Dagsordenens rækkefølge", _titles(meeting, expected_order),
+                           _titles(meeting, order), 0, meeting.version)
     old = meeting.items.index(item)
     index = max(0, min(index, len(meeting.items) - 1))
     if index != old:
@@ -168,6 +179,11 @@ def move_item(session: Session, item_id: int, index: int) -> AgendaChange:
         session.flush()
     renumbered = renumber(session, meeting)
     return AgendaChange(meeting.id, item.id, old, renumbered)
+
+
+def _titles(meeting: Meeting, order: list[int]) -> str:
+    titles = {i.id: f"{i.number}. {i.title}" for i in meeting.items}
+    return "\n".join(titles.get(item_id, "(slettet punkt)") for item_id in order)
 
 
 def copy_of_item(old: Item, **fields: Any) -> Item:

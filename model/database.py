@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,8 +20,14 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from model import archive_file, backups, migrations, search
-from model.errors import ArchiveError, ConflictError
+from model import (
+    archive_file,
+    backups,
+    migrations,
+    sealing,  # noqa: F401 - registers the guard every write goes through
+    search,
+)
+from model.errors import ArchiveError, ConflictError, SignedMeetingError
 from model.files import write_atomically
 
 T = TypeVar("T")
@@ -46,17 +52,24 @@ def user_errors() -> Iterator[None]:
             "Oplysningerne er ændret af en anden, siden du hentede dem; "
             "din ændring er ikke gemt. Hent den nye udgave og prøv igen."
         ) from None
+    except IntegrityError as error:
+        if "underskrevet" in str(error.orig):  # refused by a trigger of migration 0007
+            raise SignedMeetingError("") from None
+        if "decisions" in str(error.orig) and "item_id" in str(error.orig):
+            raise ConflictError(  # two first decisions on one item at the same moment
+                "Beslutningen er netop indtastet af en anden; din ændring er ikke gemt. "
+                "Hent den nye udgave og prøv igen."
+            ) from None
+        raise ConflictError(
+            "Arkivet afviste ændringen, fordi den strider mod en samtidig ændring "
+            "eller mod arkivets regler; intet er gemt. Prøv igen."
+        ) from None
     except OperationalError as error:
         if "locked" in str(error.orig) or "busy" in str(error.orig):
             raise ArchiveError(
                 "Arkivet er optaget af et andet program lige nu; prøv igen om lidt."
             ) from None
         raise
-    except IntegrityError:
-        raise ConflictError(
-            "Arkivet afviste ændringen, fordi den strider mod en samtidig ændring "
-            "eller mod arkivets regler; intet er gemt. Prøv igen."
-        ) from None
 
 
 @dataclass
@@ -67,6 +80,9 @@ class Archive:
     sessions: sessionmaker[Session]
     path: Path | None  # the SQLite file, or None on a server
     pending_backup: Callable[[], Path | None] | None = None  # the day's copy, if deferred
+    # Signed meetings that fail their seal at the daily check: meeting id -> what differs.
+    seal_failures: dict[int, str] = field(default_factory=dict)
+    seal_check_due: bool = False  # the day's check of every seal is still to be made
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -225,8 +241,10 @@ def open_archive(
             archive_file.inspect(db_path)  # reading only, before anything writes to it
         engine = _sqlite_engine(db_path)
     pending = None
+    daily = url is not None  # a server keeps no day's mark here: check at every start
     try:
         if db_path and not new_file and keep_backups and backups.due_today(db_path):
+            daily = True
             backups.check_integrity(db_path)  # a full read: once a day, not at every start
             pending = lambda: backups.daily_backup(db_path, keep=keep_backups)  # noqa: E731
         before_upgrade = None
@@ -244,4 +262,7 @@ def open_archive(
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Archive(engine=engine, sessions=sessions, path=db_path, pending_backup=pending)
+    # The seals are checked by the window, in the background (model.sealing.check_seals):
+    # on a large archive that reads every signed meeting.
+    return Archive(engine=engine, sessions=sessions, path=db_path, pending_backup=pending,
+                   seal_check_due=daily)

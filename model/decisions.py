@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
-from model import decision_phrases
+from model import decision_phrases, sealing
 from model.agenda import get_item
 from model.checks import InputError, required_text
 from model.decision_conflict import conflict
@@ -95,7 +95,8 @@ def decision_state(session: Session, item_id: int) -> DecisionState | None:
 
 
 def is_locked(meeting: Meeting) -> bool:
-    """A signed protocol is never changed, only added to."""
+    """A signed protocol is never changed, only added to (model/sealing/guard.py refuses
+    every write to it; this tells the window so beforehand)."""
     return meeting.status == "signed"
 
 
@@ -135,8 +136,15 @@ def shown_state(item: Item) -> DecisionState:
 
 
 def editable_item(session: Session, item_id: int) -> Item:
-    """The item, if its decision may still be changed (its meeting is not signed)."""
+    """The item, if its decision may still be changed (its meeting is not signed).
+
+    The meeting's row is locked first (PostgreSQL), so the decision read next is the
+    latest: a signing or another first decision of the same moment waits for us, or
+    we for it, and then sees the other's result instead of an error."""
     item = get_item(session, item_id)
+    if sealing.lock_meeting(session, item.meeting_id) == "signed":
+        raise InputError("decision", LOCKED)
+    session.expire(item, ["decision"])
     if is_locked(item.meeting):
         raise InputError("decision", LOCKED)
     return item

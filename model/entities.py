@@ -154,6 +154,9 @@ class Meeting(Versioned, Base):
     # was sealed and the SHA-256 of its canonical content as signed.
     sealed_at: Mapped[str | None] = mapped_column(String(40))
     sealed_sha256: Mapped[str | None] = mapped_column(String(64))
+    # The record as signed, canonical JSON (model/sealing/record.py): the signed
+    # minutes are printed from it, so later committee or case changes stay out.
+    sealed_record: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     attendance: Mapped[list[Attendance]] = _ordered(
@@ -357,3 +360,18 @@ class FollowUp(Versioned, Base):
     answer: Mapped[str | None] = mapped_column(Text)
 
     item: Mapped[Item] = relationship(back_populates="follow_ups")
+
+
+class ChangeRecord(Base):
+    """One change to a meeting after its agenda was sent out: append-only (triggers
+    refuse UPDATE and DELETE), written by model/sealing/history.py at every flush."""
+
+    __tablename__ = "change_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(40))  # ISO time with offset
+    os_user: Mapped[str] = mapped_column(String(200))  # the computer's user name
+    meeting_id: Mapped[int] = mapped_column(Integer, index=True)  # no FK: outlives the meeting
+    what: Mapped[str] = mapped_column(String(2000))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)

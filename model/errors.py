@@ -55,3 +55,19 @@ class EditConflict(ConflictError):
         if expected_version is None or expected_version == current_version or mine == theirs:
             return
         raise cls(what, mine, theirs, expected_version, current_version)
+
+
+class SignedMeetingError(ReferentError):
+    """A write that would change a signed meeting's record: refused, nothing stored."""
+
+    def __init__(self, meeting_label: str, detail: str = ""):
+        self.meeting_label = meeting_label
+        name = f"Mødet {meeting_label}" if meeting_label else "Mødet"
+        super().__init__(
+            f"{name} er underskrevet og kan ikke ændres; "
+            "tilføj en dateret rettelse i stedet." + (f" ({detail})" if detail else "")
+        )
+
+
+class SealError(ReferentError):
+    """A signed meeting does not match its seal."""

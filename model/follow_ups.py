@@ -19,7 +19,7 @@ from model.agenda import get_item
 from model.checks import InputError, optional_text, parse_date, required_text
 from model.decisions import LOCKED, is_locked
 from model.entities import FollowUp, Item, Meeting
-from model.errors import NotFoundError
+from model.errors import EditConflict, NotFoundError
 
 STATUSES = ("open", "answered")
 FIELDS = ("text", "asked_by", "responsible", "due", "status", "answer")
@@ -94,8 +94,10 @@ def add_follow_up(
     return follow_up.id
 
 
-def update_follow_up(session: Session, follow_up_id: int, **fields: Any) -> dict[str, Any]:
-    """Change the named fields; returns their old values (for undo)."""
+def update_follow_up(session: Session, follow_up_id: int, *,
+                     expected_version: int | None = None, **fields: Any) -> dict[str, Any]:
+    """Change the named fields; returns their old values (for undo). With
+    `expected_version`, a follow-up someone else changed since is refused (EditConflict)."""
     follow_up = get_follow_up(session, follow_up_id)
     locked = is_locked(follow_up.item.meeting)
     cleaned = {}
@@ -106,21 +108,29 @@ def update_follow_up(session: Session, follow_up_id: int, **fields: Any) -> dict
             raise InputError(field, LOCKED)
         cleaned[field] = _clean(field, value)
     old = {field: getattr(follow_up, field) for field in cleaned}
+    EditConflict.check(expected_version, follow_up.version, "Spørgsmålet eller bestillingen",
+                       cleaned, old)
     for field, value in cleaned.items():
         setattr(follow_up, field, value)
     session.flush()
     return old
 
 
-def mark_answered(session: Session, follow_up_id: int, answer: str) -> dict[str, Any]:
+def mark_answered(session: Session, follow_up_id: int, answer: str,
+                  expected_version: int | None = None) -> dict[str, Any]:
     """Record the answer and close the question; returns the old status and answer."""
     answer = required_text("answer", answer, "Svaret")
-    return update_follow_up(session, follow_up_id, status="answered", answer=answer)
+    return update_follow_up(session, follow_up_id, expected_version=expected_version,
+                            status="answered", answer=answer)
 
 
-def delete_follow_up(session: Session, follow_up_id: int) -> tuple[dict[str, Any], int]:
-    """Delete a question entered by mistake; returns its snapshot and place, for undo."""
+def delete_follow_up(session: Session, follow_up_id: int, expected_version: int | None = None
+                     ) -> tuple[dict[str, Any], int]:
+    """Delete a question entered by mistake; returns its snapshot and place, for undo.
+    With `expected_version`, one someone else changed since is not deleted."""
     follow_up = get_follow_up(session, follow_up_id)
+    EditConflict.check(expected_version, follow_up.version, "Spørgsmålet eller bestillingen",
+                       None, follow_up.text)
     if is_locked(follow_up.item.meeting):
         raise InputError("follow_up", LOCKED)
     return snapshots.remove_child(session, follow_up, "follow_ups")

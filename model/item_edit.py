@@ -132,9 +132,14 @@ def add_section(session: Session, item_id: int, heading: str, index: int | None 
     return section.id
 
 
-def remove_section(session: Session, section_id: int) -> tuple[dict[str, Any], int]:
-    """Delete a section; returns its snapshot and place, for undo."""
-    return snapshots.remove_child(session, get_section(session, section_id), "sections")
+def remove_section(session: Session, section_id: int, expected_version: int | None = None
+                   ) -> tuple[dict[str, Any], int]:
+    """Delete a section; returns its snapshot and place, for undo. With `expected_version`,
+    a section someone else changed since is not deleted (EditConflict)."""
+    section = get_section(session, section_id)
+    EditConflict.check(expected_version, section.version, f"Afsnittet »{section.heading}«",
+                       None, section.text)
+    return snapshots.remove_child(session, section, "sections")
 
 
 def restore_section(session: Session, data: dict[str, Any], index: int) -> int:
@@ -219,7 +224,10 @@ def attachment_content(session: Session, attachment_id: int) -> tuple[str, bytes
     return name, attachment.content
 
 
-def set_attachment_field(session: Session, attachment_id: int, field: str, value: Any) -> Any:
+def set_attachment_field(session: Session, attachment_id: int, field: str, value: Any,
+                         expected_version: int | None = None) -> Any:
+    """Set a bilag's title or closed mark; returns the old value. With `expected_version`
+    a bilag changed since by someone else is refused with both versions (EditConflict)."""
     attachment = get_attachment(session, attachment_id)
     if field == "closed":
         value = bool(value)
@@ -228,13 +236,18 @@ def set_attachment_field(session: Session, attachment_id: int, field: str, value
     else:
         raise ValueError(f"not an attachment field: {field}")
     old = getattr(attachment, field)
+    EditConflict.check(expected_version, attachment.version,
+                       f"Bilaget »{attachment.title}«", value, old)
     setattr(attachment, field, value)
     session.flush()
     return old
 
 
-def remove_attachment(session: Session, attachment_id: int) -> tuple[dict[str, Any], int]:
+def remove_attachment(session: Session, attachment_id: int,
+                      expected_version: int | None = None) -> tuple[dict[str, Any], int]:
     attachment = get_attachment(session, attachment_id)
+    EditConflict.check(expected_version, attachment.version, f"Bilaget »{attachment.title}«",
+                       None, attachment.title)
     return snapshots.remove_child(session, attachment, "attachments")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from model import sealing
 from model.agenda import get_meeting, new_item, renumber
 from model.checks import InputError, optional_text, parse_date, parse_time
 from model.committees import get_committee
@@ -139,8 +140,11 @@ def next_status(status: str) -> str | None:
 
 
 def advance_status(session: Session, meeting_id: int) -> tuple[str, str]:
-    """Move the meeting one step on (kladde → dagsorden udsendt → ...); returns (old, new)."""
+    """Move the meeting one step on (kladde → dagsorden udsendt → ...); returns (old, new).
+    The meeting is locked first, so a write of the same moment is in the seal or waits."""
+    sealing.lock_meeting(session, meeting_id)
     meeting = get_meeting(session, meeting_id)
+    session.refresh(meeting)
     new = next_status(meeting.status)
     if new is None:
         raise InputError("status", "Mødet er underskrevet; der er intet trin efter.")

@@ -55,6 +55,12 @@ def whole_meeting():
 
 
 def load_meeting(session: Session, ext_id: str) -> Meeting | None:
-    """The meeting with this id, with everything its documents print, or None."""
+    """The meeting with this id, with everything its documents print, or None.
+
+    A signed meeting comes as its sealed record holds it (a detached copy), so its
+    documents print the committee and cases as they were when it was signed."""
+    from model.sealing.printed import as_signed
+
     query = select(Meeting).where(Meeting.ext_id == ext_id).options(*whole_meeting())
-    return session.scalar(query)
+    meeting = session.scalar(query)
+    return as_signed(meeting) if meeting is not None else None

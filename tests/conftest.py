@@ -52,3 +52,21 @@ def examples_archive(archive):
     for path in EXAMPLE_FILES:
         import_file(archive, path)
     return archive
+
+
+@pytest.fixture
+def unsigned_examples_archive(archive):
+    """Every example meeting, the signed ones stored as approved but not signed, for tests
+    that change their content (a signed meeting is sealed and refuses every change)."""
+    from model.interchange import import_document, load_json, validate
+
+    for path in EXAMPLE_FILES:
+        document = load_json(path)
+        for meeting in document["meetings"]:
+            if meeting.get("status") == "signed":
+                meeting["status"] = "minutes_approved"
+                meeting.pop("sealed", None)
+        validate(document)
+        with archive.transaction() as session:
+            import_document(session, document)
+    return archive

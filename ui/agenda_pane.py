@@ -67,12 +67,18 @@ class AgendaPane(QWidget):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 12)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.count = QLabel(self)
+        # Red when the daily check found the signed meeting changed after signing.
+        self.seal_banner = QLabel(self)
+        self.seal_banner.setWordWrap(True)
+        self.seal_banner.setStyleSheet("background: #c62828; color: white; padding: 6px;")
+        self.seal_banner.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.details)
         buttons.addWidget(self.step)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.seal_banner)
         layout.addWidget(self.title)
         layout.addLayout(buttons)
         layout.addWidget(self.waiting)
@@ -84,11 +90,26 @@ class AgendaPane(QWidget):
         self.meeting = self.ws.read(browse.meeting_view, meeting_id) if meeting_id else None
         self.model.load(meeting_id)
         self._describe()
+        self._show_seal(meeting_id)
         self.refresh_waiting()
         if self.model.rows:
             self.select_item(self.model.rows[0].id)
         else:
             self.item_selected.emit(None)
+
+    def refresh_seal(self) -> None:
+        """The seals were checked (in the background): show the current meeting's."""
+        self._show_seal(self.meeting.id if self.meeting else None)
+
+    def _show_seal(self, meeting_id: int | None) -> None:
+        failure = self.ws.archive.seal_failures.get(meeting_id) if meeting_id else None
+        if failure:
+            detail = failure.split(": ", 1)[-1]
+            self.seal_banner.setText(self.tr(
+                "Mødet svarer ikke til sit segl: %1. Det underskrevne referat er ændret uden "
+                "om Referent; dokumenterne dannes fortsat fra det underskrevne."
+            ).replace("%1", detail))
+        self.seal_banner.setVisible(bool(failure))
 
     def refresh(self) -> None:
         """The agenda changed: read it again and keep the current item selected."""

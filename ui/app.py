@@ -144,6 +144,33 @@ def start_daily_backup(archive) -> None:
     QThreadPool.globalInstance().start(_Backup())
 
 
+def start_seal_check(window) -> None:
+    """Check the signed meetings' seals in the background (sealing those signed before
+    seals were kept; every seal once a day), then show a failing one's red banner."""
+    from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+    from model import sealing
+
+    archive = window.ws.archive
+
+    class _Done(QObject):
+        finished = Signal()
+
+    done = _Done(window)
+    done.finished.connect(window.agenda.refresh_seal)
+
+    class _Check(QRunnable):
+        def run(self) -> None:
+            try:
+                sealing.check_seals(archive, verify_all=archive.seal_check_due)
+                archive.seal_check_due = False
+            except Exception:  # noqa: BLE001 - the next start checks again
+                return
+            done.finished.emit()
+
+    QThreadPool.globalInstance().start(_Check())
+
+
 def warm_up(archive) -> None:
     """Read a meeting the way the window does, once, in the background.
 
@@ -202,6 +229,7 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
     window.show()
     warm_up(archive)
     start_daily_backup(archive)
+    start_seal_check(window)
     offer_first_steps(window)
     code = app.exec()
     window.ws.close()

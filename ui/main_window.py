@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
             self.tr("&Opfølgningsliste"), self.show_follow_ups,
             ctrl | Qt.Modifier.SHIFT | Qt.Key.Key_O,
         )
+        self.act_history = self._action(self.tr("&Historik…"), self.show_history)
         self.act_about = self._action(self.tr("&Om Referent"), self.about)
         # Keys that mean something else inside a text field work when the agenda has focus.
         for action in (self.act_delete_item, self.act_up, self.act_down):
@@ -170,7 +171,8 @@ class MainWindow(QMainWindow):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         meeting_menu = bar.addMenu(self.tr("&Møde"))
         for action in (self.act_details, self.act_status, self.act_postponed, self.act_copy,
-                       None, self.act_decisions, self.act_correction, self.act_follow_ups):
+                       None, self.act_decisions, self.act_correction, self.act_follow_ups,
+                       self.act_history):
             meeting_menu.addSeparator() if action is None else meeting_menu.addAction(action)
         bar.addMenu(self.tr("&Hjælp")).addAction(self.act_about)
 
@@ -312,7 +314,7 @@ class MainWindow(QMainWindow):
         has_item = self.agenda.current_item() is not None
         editable = has_meeting and not self._signed
         for action in (self.act_details, self.act_export, self.act_export_file,
-                       self.act_decisions):
+                       self.act_decisions, self.act_history):
             action.setEnabled(has_meeting)
         for action in (self.act_new_item, self.act_postponed, self.act_copy):
             action.setEnabled(editable)
@@ -544,6 +546,13 @@ class MainWindow(QMainWindow):
         if new != "signed":  # signing is for good: no undo step takes it back
             self.ws.undo_stack.push(commands.StatusCommand(self.ws, self.meeting_id, old, new))
         self.ws.meeting_changed.emit(self.meeting_id)
+
+    def show_history(self) -> None:
+        from ui.dialogs.history_dialog import HistoryDialog
+
+        if self.meeting_id is not None:
+            self.editor.flush()
+            HistoryDialog(self.ws, self.meeting_id, self).exec()
 
     @editing
     def take_postponed(self) -> None:

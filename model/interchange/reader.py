@@ -32,7 +32,7 @@ from model.entities import (
     Section,
 )
 from model.errors import InterchangeError
-from model.interchange import writer
+from model.interchange import signed, writer
 from model.interchange.report import ImportReport
 from model.interchange.validation import (
     check_item_numbers,
@@ -240,6 +240,10 @@ class _Importer:
         meeting = self.session.scalar(
             select(Meeting).where(Meeting.ext_id == record["id"]).options(*whole_meeting())
         )
+        if meeting is not None and meeting.status == "signed":
+            signed.check_record(self, record, members, path)
+            signed.add_to_signed(self.session, meeting, record, path, self.report)
+            return
         before = writer.meeting_dict(meeting) if meeting else None
         old_items = {}
         if meeting is None:
@@ -250,40 +254,33 @@ class _Importer:
             # Clear unique-keyed children first, so re-adding them cannot collide.
             meeting.attendance = []
             self.session.flush()
+        status = record.get("status", "draft")
         meeting.committee = committee
         meeting.date = parse_date(record["date"], (*path, "date"))
         meeting.start = parse_time(record.get("start"), (*path, "start"))
         meeting.end = parse_time(record.get("end"), (*path, "end"))
         meeting.location = record.get("location")
         meeting.title = record.get("title")
-        meeting.status = record.get("status", "draft")
+        # A signed meeting is stored first and signed after: signing seals it.
+        meeting.status = signed.BEFORE_SIGNING if status == "signed" else status
+        meeting.sealed_at = meeting.sealed_sha256 = None
         meeting.guests = list(record.get("guests", []))
         meeting.notes = record.get("notes")
-        self._seal(meeting, record.get("sealed"))
         meeting.extra = record.get("extra")
         meeting.file_extra = self.document.get("extra")
         meeting.attendance = self._attendance(record.get("attendance", []), members, path)
         meeting.items = self._items(meeting, record["items"], members, path)
         self.session.flush()
+        if status == "signed":
+            signed.sign_imported(self.session, meeting, record.get("sealed"), path)
 
         dropped = set(old_items) - {item.ext_id for item in meeting.items}
         if dropped:
             self.report.removed["item"] += len(dropped)
         for item in meeting.items:
             self.report.count("item", old_items.get(item.ext_id), writer.item_dict(item))
-        after = writer.meeting_dict(meeting)
-        if before is not None and before["status"] == "signed":
-            _refuse_changes_to_signed(before, after, path)
-        self.report.count("meeting", before, after)
+        self.report.count("meeting", before, writer.meeting_dict(meeting))
         self.report.meetings.append(meeting.ext_id)
-
-    @staticmethod
-    def _seal(meeting: Meeting, sealed: dict[str, str] | None) -> None:
-        """Keep the file's seal; a file without one leaves a signed meeting's seal as it is."""
-        if sealed:
-            meeting.sealed_at, meeting.sealed_sha256 = sealed["at"], sealed["sha256"]
-        elif meeting.status != "signed":
-            meeting.sealed_at = meeting.sealed_sha256 = None
 
     def _member(self, members: dict[str, Member], ext_id: str, path: tuple) -> Member:
         member = members.get(ext_id)
@@ -329,6 +326,7 @@ class _Importer:
                     f"{place(numbers[record['number']])}",
                 )
             numbers[record["number"]] = here
+        signed.refuse_moves(self.session, meeting, records, path)
         existing = self._existing_items([record["id"] for record in records])
         for i, record in enumerate(records):
             item = existing.get(record["id"]) or Item(ext_id=record["id"])
@@ -439,30 +437,3 @@ class _Importer:
             ],
         )
 
-
-def _refuse_changes_to_signed(before: dict, after: dict, path: tuple) -> None:
-    """A signed protocol is never changed, only added to: a file may add dated
-    corrections to a meeting signed in the archive, and nothing else."""
-
-    def without_corrections(meeting: dict) -> dict:
-        copy = json.loads(json.dumps(meeting))
-        for item in copy["items"]:
-            if item["decision"]:
-                item["decision"]["corrections"] = []
-        return copy
-
-    old_corrections = {
-        item["id"]: item["decision"]["corrections"] for item in before["items"] if item["decision"]
-    }
-    only_added = all(
-        item["decision"]["corrections"][: len(old_corrections.get(item["id"], []))]
-        == old_corrections.get(item["id"], [])
-        for item in after["items"]
-        if item["decision"]
-    )
-    if not only_added or without_corrections(before) != without_corrections(after):
-        raise InterchangeError(
-            place(path),
-            f'mødet "{before["id"]}" er underskrevet i arkivet og kan ikke ændres ved import; '
-            "kun nye, daterede rettelser kan tilføjes",
-        )

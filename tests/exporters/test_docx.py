@@ -80,9 +80,10 @@ def test_public_docx_holds_nothing_of_the_closed_item_in_any_part(
     assert "Havnevej 12" in docx_parts(internal.read_bytes())["word/document.xml"]
 
 
-def test_hostile_text_renders(examples_archive, tmp_path):
-    set_hostile_text(examples_archive)
-    path = render(examples_archive, "oeu-2026-09-30", "referat", "docx", tmp_path / "h.docx")
+def test_hostile_text_renders(unsigned_examples_archive, tmp_path):
+    set_hostile_text(unsigned_examples_archive)
+    path = render(unsigned_examples_archive, "oeu-2026-09-30", "referat", "docx",
+                  tmp_path / "h.docx")
     word = _open(path)
     text = "\n".join(p.text for p in word.paragraphs)
     assert "Łukasz Wałęsa, Čapek, Şahin, Ærø" in text

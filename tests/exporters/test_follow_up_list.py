@@ -58,14 +58,15 @@ def test_meeting_list_word(examples_archive, tmp_path):
     assert ">Åben<" in body
 
 
-def test_across_meetings(examples_archive):
+def test_across_meetings(unsigned_examples_archive):
+    archive = unsigned_examples_archive
     from exporters.follow_up_list import build_follow_up_list
     from exporters.render import render_document
     from model.follow_ups import find_follow_ups
 
-    _add(examples_archive, "oeu-2026-09-30", text="Status på cykelstien", responsible="Teknik")
-    _add(examples_archive, "kb-2026-10-08", text="Plan for skolerne", responsible="Skolechef")
-    with examples_archive.sessions() as session:
+    _add(archive, "oeu-2026-09-30", text="Status på cykelstien", responsible="Teknik")
+    _add(archive, "kb-2026-10-08", text="Plan for skolerne", responsible="Skolechef")
+    with archive.sessions() as session:
         rows = find_follow_ups(session, include_answered=True)
     doc = build_follow_up_list(rows, "Åbne spørgsmål og bestillinger")
     assert len({c.heading.split(" · ")[0] for c in doc.chapters}) > 1  # committees named

@@ -111,9 +111,9 @@ def set_hostile_text(archive):
         item.title = "Budget\x0b2027 😀 Ł"
 
 
-def test_hostile_text_renders(examples_archive, tmp_path):
-    set_hostile_text(examples_archive)
-    path = render(examples_archive, "oeu-2026-09-30", "referat", "pdf", tmp_path / "h.pdf")
+def test_hostile_text_renders(unsigned_examples_archive, tmp_path):
+    set_hostile_text(unsigned_examples_archive)
+    path = render(unsigned_examples_archive, "oeu-2026-09-30", "referat", "pdf", tmp_path / "h.pdf")
     pages = pdf_pages(path.read_bytes())
     text = " ".join(" ".join(pages).split())
     assert len(pages) > 20  # 100,000 characters break over many pages

@@ -82,10 +82,10 @@ def test_protocol_prints_the_recommendation_in_full(faxe, tmp_path):
     assert "at arbejdsformen aftales" in text
 
 
-def test_closed_item_is_printed_in_full_and_marked(examples_archive, tmp_path):
+def test_closed_item_is_printed_in_full_and_marked(unsigned_examples_archive, tmp_path):
     from model.meetings import load_meeting
 
-    with examples_archive.sessions() as session:
+    with unsigned_examples_archive.sessions() as session:
         meeting = load_meeting(session, "oeu-2026-09-30")
         closed = [item.number for item in meeting.items if item.closed and not item.decision]
         for item in meeting.items:
@@ -93,7 +93,7 @@ def test_closed_item_is_printed_in_full_and_marked(examples_archive, tmp_path):
         session.commit()
         closed = [item.number for item in meeting.items if item.closed]
     assert closed
-    pages = pdf_pages(render(examples_archive, "oeu-2026-09-30", "protokol", "pdf",
+    pages = pdf_pages(render(unsigned_examples_archive, "oeu-2026-09-30", "protokol", "pdf",
                              tmp_path / "p.pdf").read_bytes())
     text = "\n".join(pages)
     assert "(Lukket punkt)" in text and "Havnevej" in text  # internal: nothing withheld

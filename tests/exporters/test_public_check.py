@@ -19,24 +19,27 @@ def put_text(archive, item_ext_id: str, text: str) -> None:
         item.sections[0].text += f"\n\nBorgeren {text} har klaget."
 
 
-def test_open_text_is_flagged_with_its_place(examples_archive):
-    put_text(examples_archive, "aet-2020-08-19-193", "010203-1234")
-    with examples_archive.sessions() as session:
+def test_open_text_is_flagged_with_its_place(unsigned_examples_archive):
+    put_text(unsigned_examples_archive, "aet-2020-08-19-193", "010203-1234")
+    with unsigned_examples_archive.sessions() as session:
         warnings = meeting_cpr_warnings(load_meeting(session, "aet-2020-08-19"))
     assert len(warnings) == 1
     assert warnings[0].place == "193. Budgetforslag 2021 - AET › Resume"
     assert "010203-xxxx" in warnings[0].excerpt and "1234" not in warnings[0].excerpt
 
 
-def test_closed_item_text_is_not_flagged_since_it_is_not_printed(examples_archive):
-    put_text(examples_archive, "oeu-2026-09-30-303", "010203-1234")  # a closed item
-    with examples_archive.sessions() as session:
+def test_closed_item_text_is_not_flagged_since_it_is_not_printed(unsigned_examples_archive):
+    put_text(unsigned_examples_archive, "oeu-2026-09-30-303", "010203-1234")  # a closed item
+    with unsigned_examples_archive.sessions() as session:
         assert meeting_cpr_warnings(load_meeting(session, "oeu-2026-09-30")) == []
 
 
 def test_render_verb_stops_a_public_document_unless_allowed(tmp_path, capsys):
     db = tmp_path / "x.sqlite3"
-    main(["--db", str(db), "import", str(STEVNS)])
+    unsigned = tmp_path / "stevns-ikke-underskrevet.json"  # a signed one could not be changed
+    unsigned.write_text(STEVNS.read_text("utf-8").replace('"status": "signed"',
+                                                          '"status": "minutes_approved"'))
+    main(["--db", str(db), "import", str(unsigned)])
     from model.database import open_archive
 
     archive = open_archive(db)

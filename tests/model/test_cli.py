@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from main import main
+from model.sealing.record import sealed_part, sha256
 from tests.conftest import EXAMPLE_FILES, ROOT
 from tests.model.normalize import normalize
 
@@ -35,9 +36,13 @@ def test_import_meetings_export(tmp_path, capsys):
     target = tmp_path / "y.json"
     code, out, _ = run(capsys, "--db", db, "export", "aet-2020-08-19", "--out", target)
     assert code == 0
-    original = json.loads(STEVNS.read_text("utf-8"))
-    original.setdefault("cases", [])
-    assert json.loads(target.read_text("utf-8")) == normalize(original)
+    original = normalize({"cases": [], **json.loads(STEVNS.read_text("utf-8"))})
+    exported = json.loads(target.read_text("utf-8"))
+    # The example is signed and came without a seal: it was sealed as it came in.
+    seal = exported["meetings"][0]["sealed"]
+    assert seal["sha256"] == sha256(sealed_part(original["meetings"][0]))
+    original["meetings"][0]["sealed"] = seal
+    assert exported == original
 
     code, out, _ = run(capsys, "--db", db, "import", STEVNS)
     assert "Uændret: 1 udvalg, 7 medlemmer, 1 møde, 9 punkter" in out
@@ -53,8 +58,15 @@ def test_bad_import_is_one_line_and_changes_nothing(tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(document), "utf-8")
 
-    code, out, err = run(capsys, "--db", db, "import", bad)
+    # Into a new archive: the unknown member is named, and nothing is stored.
+    fresh = tmp_path / "ny.sqlite3"
+    code, out, err = run(capsys, "--db", fresh, "import", bad)
+    assert code == 2
+    assert err == 'referent: meetings[0].items[3].decision.absent[1]: ukendt medlem "m9"\n'
+    assert run(capsys, "--db", fresh, "meetings")[1] == ""
 
+    # Over the signed meeting, the same: the file is checked before it is compared.
+    code, out, err = run(capsys, "--db", db, "import", bad)
     assert code == 2
     assert err == 'referent: meetings[0].items[3].decision.absent[1]: ukendt medlem "m9"\n'
     run(capsys, "--db", db, "export", "aet-2020-08-19", "--out", tmp_path / "after.json")

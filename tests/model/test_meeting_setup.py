@@ -8,6 +8,8 @@ import pytest
 
 from model import meeting_setup
 from model.checks import InputError
+from model.entities import Meeting
+from model.errors import SignedMeetingError
 from tests.model.agenda_helpers import committee, meeting
 
 
@@ -45,4 +47,10 @@ def test_attendance_and_status(archive):
         assert steps == ["agenda_published", "held", "minutes_approved", "signed"]
         with pytest.raises(InputError):
             meeting_setup.advance_status(s, m.id)
-        assert meeting_setup.set_status(s, m.id, "held") == "signed"
+        meeting_id = m.id
+    # A signed meeting is sealed: its status cannot be taken back either.
+    with pytest.raises(SignedMeetingError, match="Mødet ØU 1. marts 2020 er underskrevet"):
+        with archive.transaction() as s:
+            meeting_setup.set_status(s, meeting_id, "held")
+    with archive.transaction() as s:
+        assert s.get(Meeting, meeting_id).status == "signed"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 from sqlalchemy import func, select
 
 from model import entities
+from model.errors import InterchangeError
 from model.interchange import build_document, import_file, load_json
 from model.interchange.writer import find_meetings
+from model.sealing.record import sealed_part, sha256
 from tests.conftest import EXAMPLE_FILES
 from tests.model.normalize import normalize
 
@@ -53,8 +56,16 @@ def test_example_round_trips_field_for_field(archive, path):
     assert report.meetings == [m["id"] for m in original["meetings"]]
 
     exported = export_all(archive, report.meetings)
+    expected = normalize(with_cases(original))
 
-    assert exported == normalize(with_cases(original))
+    # A signed meeting that came without a seal is sealed as it comes in: the SHA-256
+    # of its content as the file has it (corrections and answers left out).
+    for meeting, given in zip(exported["meetings"], expected["meetings"], strict=True):
+        if given["status"] == "signed" and given["sealed"] is None:
+            assert meeting["sealed"]["sha256"] == sha256(sealed_part(given))
+            assert dt.datetime.fromisoformat(meeting["sealed"]["at"]).tzinfo is not None
+            given["sealed"] = meeting["sealed"]
+    assert exported == expected
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
@@ -130,7 +141,9 @@ def test_style_and_seal_are_kept(archive, tmp_path):
         "substitute_line": None,
     }
     document["committees"][0]["style"] = style
-    seal = {"at": "2020-02-01T10:00:00+01:00", "sha256": "ab" * 32}
+    assert document["meetings"][0]["status"] == "signed"
+    digest = sha256(sealed_part(normalize(document)["meetings"][0]))
+    seal = {"at": "2020-02-01T10:00:00+01:00", "sha256": digest}
     document["meetings"][0]["sealed"] = seal
     path = tmp_path / "med-husstil.json"
     path.write_text(json.dumps(document), "utf-8")
@@ -141,3 +154,18 @@ def test_style_and_seal_are_kept(archive, tmp_path):
     assert exported["committees"][0]["style"] == style
     assert exported["meetings"][0]["sealed"] == seal
     assert all(m["sealed"] is None for m in exported["meetings"][1:])
+
+
+def test_a_seal_that_does_not_match_its_meeting_is_refused(archive, tmp_path):
+    document = load_json([p for p in EXAMPLE_FILES if "proevekommune" in p.name][0])
+    document["meetings"][0]["sealed"] = {"at": "2020-02-01T10:00:00+01:00", "sha256": "ab" * 32}
+    path = tmp_path / "forkert-segl.json"
+    path.write_text(json.dumps(document), "utf-8")
+    counts = row_counts(archive)
+
+    with pytest.raises(InterchangeError) as refused:
+        import_file(archive, path)
+
+    assert str(refused.value).startswith("meetings[0].sealed: ")
+    assert '"oeu-2026-09-30" passer ikke med sit segl' in str(refused.value)
+    assert row_counts(archive) == counts

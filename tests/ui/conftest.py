@@ -65,3 +65,9 @@ def typing_clock(monkeypatch):
     clock = _Clock()
     monkeypatch.setattr("ui.typing_run.clock", lambda: clock.now)
     return clock
+
+
+@pytest.fixture
+def unsigned_examples_window(qtbot, unsigned_examples_archive, messages):
+    """The examples with the signed meetings not yet signed: for tests that change them."""
+    return _window(qtbot, unsigned_examples_archive)

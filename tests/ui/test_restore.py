@@ -13,6 +13,8 @@ def title_of(archive, ext_id: str) -> str:
     with archive.sessions() as session:
         return session.scalar(select(Item.title).where(Item.ext_id == ext_id))
 
+FAXE_ITEM = "sagsbehandling-2020-04-21-2"  # of a meeting not signed: it can be changed
+
 
 def test_restore_from_the_menu(examples_window, qtbot, monkeypatch):
     from ui.dialogs.restore_dialog import RestoreDialog
@@ -23,7 +25,7 @@ def test_restore_from_the_menu(examples_window, qtbot, monkeypatch):
         pytest.skip("a database server is restored with its own tools")
     copy = backups.make_backup(archive.path)
     with archive.transaction() as session:
-        session.scalar(select(Item).where(Item.ext_id == "aet-2020-08-19-193")).title = "Ændret"
+        session.scalar(select(Item).where(Item.ext_id == FAXE_ITEM)).title = "Ændret"
 
     dialog = RestoreDialog(archive, window)
     qtbot.addWidget(dialog)
@@ -35,7 +37,7 @@ def test_restore_from_the_menu(examples_window, qtbot, monkeypatch):
 
     assert copy.name in asked[0]
     assert dialog.restored_from == copy
-    assert title_of(archive, "aet-2020-08-19-193") == "Budgetforslag 2021 - AET"
+    assert title_of(archive, FAXE_ITEM) == "Kommissorium for udvalget"
     kept = [p for p in backups.backups(archive.path) if "foer-gendannelse" in p.name]
     assert len(kept) == 1 and backups.preview(kept[0]).items == 23
     # The window goes on working on the restored archive.
@@ -52,10 +54,10 @@ def test_declining_changes_nothing(examples_window, qtbot):
         pytest.skip("a database server is restored with its own tools")
     backups.make_backup(archive.path)
     with archive.transaction() as session:
-        session.scalar(select(Item).where(Item.ext_id == "aet-2020-08-19-193")).title = "Ændret"
+        session.scalar(select(Item).where(Item.ext_id == FAXE_ITEM)).title = "Ændret"
     dialog = RestoreDialog(archive, examples_window)
     qtbot.addWidget(dialog)
     dialog.confirm = lambda text: False
     dialog.restore()
     assert dialog.restored_from is None
-    assert title_of(archive, "aet-2020-08-19-193") == "Ændret"
+    assert title_of(archive, FAXE_ITEM) == "Ændret"

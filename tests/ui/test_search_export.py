@@ -43,13 +43,13 @@ def test_export_runs_in_background_and_writes_the_file(examples_window, qtbot, t
     assert "Personaleprofiler" in " ".join(text.split())
 
 
-def test_public_export_warns_about_cpr_numbers_first(examples_window, qtbot, tmp_path):
+def test_public_export_warns_about_cpr_numbers_first(unsigned_examples_window, qtbot, tmp_path):
     from sqlalchemy import select
 
     from model.entities import Item
     from ui.dialogs.export_dialog import ExportDialog
 
-    window = examples_window
+    window = unsigned_examples_window
     with window.ws.archive.transaction() as session:
         item = session.scalar(select(Item).where(Item.ext_id == "aet-2020-08-19-193"))
         item.sections[0].text += "\n\nBorgeren 010203-1234 har klaget."

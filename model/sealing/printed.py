@@ -1,0 +1,145 @@
+"""The meeting a signed meeting's documents are printed from: its sealed record.
+
+The committee and the cases are shared with later meetings and may change
+(new members, other parties, a new case number); the signed minutes must
+print them as they were when signed. So the documents of a signed meeting
+are built from detached, unsaved copies made from the record, with what is
+added after signing taken from the archive: dated corrections, follow-up
+answers, and bilag bytes (whose SHA-256 the record holds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from model.entities import (
+    Attachment,
+    Attendance,
+    Case,
+    Committee,
+    Correction,
+    Decision,
+    DecisionMember,
+    FollowUp,
+    Item,
+    Meeting,
+    Member,
+    MinorityNote,
+    PriorDecision,
+    Section,
+)
+from model.sealing import record as records
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _time(text: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(text) if text else None
+
+
+def _committee(data: dict[str, Any], live: Committee) -> tuple[Committee, dict[str, Member]]:
+    live_ids = {m.ext_id: m.id for m in live.members}
+    members = []
+    for n, m in enumerate(data["members"]):
+        members.append(Member(
+            id=live_ids.get(m["id"], -1 - n), ext_id=m["id"], name=m["name"], party=m["party"],
+            role=m["role"], signs=m["signs"], extra=m.get("extra"), position=n,
+        ))
+    committee = Committee(
+        id=live.id, ext_id=data["id"], name=data["name"], short_name=data["short_name"],
+        organisation=data["organisation"], numbering=data["numbering"],
+        decision_placement=data["decision_placement"],
+        section_headings=list(data["section_headings"]), style=data.get("style"),
+        extra=data.get("extra"), members=members,
+        # Layout and wording aids, not what was decided: the archive's own.
+        word_template_name=live.word_template_name, word_template=live.word_template,
+        decision_phrases=live.decision_phrases, standard_items=list(live.standard_items or []),
+    )
+    return committee, {m.ext_id: m for m in members}
+
+
+def _decision(data: dict[str, Any] | None, live: Decision | None,
+              members: dict[str, Member]) -> Decision | None:
+    corrections = [Correction(date=c.date, text=c.text, position=c.position)
+                   for c in (live.corrections if live else [])]
+    if data is None:
+        return Decision(text="", corrections=corrections) if corrections else None
+    marks = [(kind, ext_id) for kind in ("absent", "not_participating")
+             for ext_id in data[kind]]
+    if data["votes"] is not None:
+        marks += [(kind, ext_id) for kind in ("for", "against", "abstain")
+                  for ext_id in data["votes"][kind]]
+    return Decision(
+        text=data["text"], postponed=data["postponed"], public_text=data["public_text"],
+        votes_recorded=data["votes"] is not None, extra=data.get("extra"),
+        member_marks=[DecisionMember(kind=kind, member=members[e], member_id=members[e].id)
+                      for kind, e in marks],
+        minority_notes=[MinorityNote(member=members[n["member"]],
+                                     member_id=members[n["member"]].id, text=n["text"])
+                        for n in data["minority_notes"]],
+        corrections=corrections,
+    )
+
+
+def _item(data: dict[str, Any], live: Item | None, members: dict[str, Member],
+          cases: dict[str, Case]) -> Item:
+    live_bilag = list(live.attachments) if live else []
+    live_follow_ups = list(live.follow_ups) if live else []
+    item = Item(
+        id=live.id if live else None, ext_id=data["id"], number=data["number"],
+        title=data["title"], closed=data["closed"], public_title=data["public_title"],
+        part=data["part"], journal_number=data["journal_number"], time_slot=data["time_slot"],
+        presenters=data["presenters"], extra=data.get("extra"),
+        case=cases.get(data["case"]) if data["case"] else None,
+        sections=[Section(heading=s["heading"], text=s["text"]) for s in data["sections"]],
+        prior_decisions=[
+            PriorDecision(body=p["body"], date=_date(p["date"]), item_number=p["item_number"],
+                          text=p["text"])
+            for p in data["prior_decisions"]
+        ],
+        decision=_decision(data["decision"], live.decision if live else None, members),
+        attachments=[
+            Attachment(title=a["title"], filename=a["filename"], closed=a["closed"],
+                       content=live_bilag[n].content if n < len(live_bilag) else None)
+            for n, a in enumerate(data["attachments"])
+        ],
+        follow_ups=[  # a question stays as asked; its answer may have come since
+            FollowUp(id=f.id, text=f.text, asked_by=f.asked_by, responsible=f.responsible,
+                     due=f.due, status=f.status, answer=f.answer)
+            for f in live_follow_ups
+        ],
+    )
+    return item
+
+
+def as_signed(meeting: Meeting) -> Meeting:
+    """The signed meeting as its sealed record holds it, detached from the archive; a
+    meeting that is not signed (or has no record) is returned as it is."""
+    if meeting.status != "signed" or not meeting.sealed_record:
+        return meeting
+    record = records.loads(meeting.sealed_record)
+    data = record["meeting"]
+    committee, members = _committee(record["committee"], meeting.committee)
+    cases = {c["id"]: Case(ext_id=c["id"], title=c["title"], journal_number=c["journal_number"],
+                           extra=c.get("extra")) for c in record["cases"]}
+    live_items = {item.ext_id: item for item in meeting.items}
+    copy = Meeting(
+        id=meeting.id, ext_id=data["id"], date=_date(data["date"]), start=_time(data["start"]),
+        end=_time(data["end"]), location=data["location"], title=data["title"],
+        status=data["status"], guests=list(data["guests"]), notes=data["notes"],
+        extra=data.get("extra"), sealed_at=meeting.sealed_at,
+        sealed_sha256=meeting.sealed_sha256, committee=committee,
+    )
+    copy.attendance = [
+        Attendance(member=members[a["member"]], member_id=members[a["member"]].id,
+                   status=a["status"], substitute=a["substitute"], note=a["note"],
+                   substitute_member=members.get(a["substitute_member"] or ""),
+                   substitute_member_id=members[a["substitute_member"]].id
+                   if a["substitute_member"] else None)
+        for a in data["attendance"]
+    ]
+    copy.items = [_item(i, live_items.get(i["id"]), members, cases) for i in data["items"]]
+    return copy
