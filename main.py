@@ -184,6 +184,7 @@ def cmd_render(args: argparse.Namespace) -> None:
 def _refuse_cpr(session, meeting_id: str, document: str) -> None:
     """Stop a public document whose open text looks like it holds CPR numbers."""
     from exporters.public_check import meeting_cpr_warnings
+    from model import words
     from model.errors import NotFoundError, ReferentError
     from model.meetings import load_meeting
 
@@ -195,7 +196,8 @@ def _refuse_cpr(session, meeting_id: str, document: str) -> None:
         for warning in warnings:
             print(f"  {warning}", file=sys.stderr)
         raise ReferentError(
-            f"{len(warnings)} sted(er) i den offentlige udgave ligner et CPR-nummer (vist ovenfor);"
+            f"{words.count(len(warnings), 'sted', 'steder')} i den offentlige udgave ligner et"
+            " CPR-nummer (vist ovenfor);"
             " ret teksten, eller dan den alligevel med --allow-cpr."
         )
 

@@ -42,6 +42,7 @@ from ui.dialogs.entry_forms import EntryForm, FormField
 from ui.line_field import ErrorLabel
 from ui.markdown_edit import MarkdownEdit
 from ui.member_marks import MemberMarksTable
+from ui.screen_fit import resize_within_screen
 from ui.workspace import Workspace
 
 CTRL, ALT = Qt.Modifier.CTRL, Qt.Modifier.ALT
@@ -65,8 +66,8 @@ class DecisionEntryWindow(QDialog):
         self._pushing = False
         self._settling = False  # a conflict is being settled: one question at a time
         self.setWindowTitle(self.tr("Indtast beslutninger – %1").replace("%1", self.entry.title))
-        self.resize(1240, 800)
         self._build()
+        resize_within_screen(self, 1240, 800)
         self._shortcuts()
         workspace.item_changed.connect(self._item_changed)
         self.show_current()
@@ -129,7 +130,7 @@ class DecisionEntryWindow(QDialog):
         # "- " at the start of a line begins a list, Return on an empty entry ends it.
         self.decision.setAutoFormatting(QTextEdit.AutoFormattingFlag.AutoBulletList)
         self.decision.committed.connect(self._commit_text)
-        self.decision.setMinimumHeight(160)
+        self.decision.setMinimumHeight(120)
         right_layout.addWidget(self.decision, 3)
         self.decision_error = ErrorLabel(self)
         right_layout.addWidget(self.decision_error)
@@ -266,7 +267,7 @@ class DecisionEntryWindow(QDialog):
         self.postponed.blockSignals(False)
         self.postponed.setEnabled(not self.entry.locked)
         self.marks.show_state(self.entry.members, self.entry.parties(), state, self.entry.locked)
-        self.marks.fit_rows()
+        self.marks.fit_rows(8)  # more members scroll, so the window fits a laptop's screen
         names = {m.id: m.name for m in self.entry.members}
         self.notes.clear()
         for member_id, text in state.notes:

@@ -22,6 +22,7 @@ from ui import commands
 from ui.agenda_pane import AgendaPane
 from ui.item_editor import ItemEditor
 from ui.meeting_tree import COMMITTEE_ID_ROLE, MEETING_ID_ROLE, MeetingTreeModel
+from ui.screen_fit import resize_within_screen
 from ui.settings import settings
 from ui.workspace import Workspace
 
@@ -63,7 +64,8 @@ class MainWindow(QMainWindow):
 
     def _window_title(self) -> str:
         where = self.ws.archive.path or self.tr("databaseserver")
-        return self.tr("Referent – %1").replace("%1", str(where))
+        # Ending in the application's display name, so the platform does not add it again.
+        return self.tr("%1 – Referent").replace("%1", str(where))
 
     # -- actions -------------------------------------------------------------------
 
@@ -208,7 +210,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1300, 820)
+            resize_within_screen(self, 1300, 820)
         state = store.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -284,12 +286,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_meeting)
         for action in (self.act_delete_item, self.act_up, self.act_down):
             action.setEnabled(has_item)
+        self.act_postponed.setEnabled(has_meeting and self.agenda.waiting_count > 0)
 
     # -- reacting to changes -----------------------------------------------------------
 
     def _agenda_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
             self.agenda.refresh()
+            self.agenda.refresh_waiting()  # undoing a carry-over makes the item wait again
             self._update_actions()
 
     def _meeting_changed(self, meeting_id: int) -> None:
@@ -299,6 +303,7 @@ class MainWindow(QMainWindow):
             self.agenda.refresh_meeting()
             self.agenda.refresh()
             self.agenda.refresh_waiting()
+            self._update_actions()
             if self.editor.view:
                 self.editor.show_item(self.editor.view.id)
 
@@ -492,6 +497,7 @@ class MainWindow(QMainWindow):
             self.editor.flush()
             take_postponed(self.ws, self.meeting_id, self.agenda.current_row(), self)
             self.agenda.refresh_waiting()
+            self._update_actions()
 
     def copy_agenda(self) -> None:
         from ui.dialogs.postponed_dialog import copy_agenda

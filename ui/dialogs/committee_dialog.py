@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from model import committees, decision_phrases
 from model.checks import InputError
 from model.errors import ReferentError
-from ui import commands
+from ui import commands, table_rows
 from ui.line_field import ErrorLabel, LineField
 from ui.workspace import Workspace
 
@@ -93,6 +94,8 @@ class CommitteeDialog(QDialog):
             [self.tr("Navn"), self.tr("Parti"), self.tr("Rolle"), self.tr("Underskriver")]
         )
         self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table_rows.fit_columns(self.members, 1, 2, 3)
+        table_rows.show_rows(self.members, 4)
         add_member = QPushButton(self.tr("Tilføj medlem"), self)
         add_member.clicked.connect(self.add_member_row)
         remove_member = QPushButton(self.tr("Fjern medlem"), self)
@@ -134,7 +137,13 @@ class CommitteeDialog(QDialog):
         close.rejected.connect(self.reject)
         body = QHBoxLayout()
         body.addLayout(left, 1)
-        body.addWidget(self.form_widget, 3)
+        # On a small screen (1366×768 with a task bar) the form scrolls instead of the
+        # dialog growing past the screen's edge.
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form_widget)
+        body.addWidget(self.form_scroll, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(close)

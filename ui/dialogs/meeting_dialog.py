@@ -23,7 +23,7 @@ from model import browse, committees, meeting_saving, meeting_setup
 from model.checks import InputError
 from model.errors import ReferentError
 from model.meeting_saving import MeetingConflict
-from ui import commands
+from ui import commands, table_rows
 from ui.dialogs.conflict_dialog import KEEP_MINE, USE_THEIRS, ConflictDialog
 from ui.line_field import ErrorLabel, LineField
 from ui.workspace import Workspace
@@ -67,12 +67,16 @@ class MeetingDialog(QDialog):
         self.attendance.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch
         )
+        table_rows.fit_columns(self.attendance, 1)
+        table_rows.show_rows(self.attendance, 5)
         self.attendance_error = ErrorLabel(self)
         self.error = ErrorLabel(self)
 
         form = QFormLayout()
         if meeting_id is None:
             form.addRow(self.tr("Udvalg"), self.committee)
+        else:
+            self.committee.hide()  # outside any layout it would be drawn over "Dato"
         form.addRow(self.tr("Dato"), self.fields["date"])
         form.addRow(self.tr("Starter kl."), self.fields["start"])
         form.addRow(self.tr("Slutter kl."), self.fields["end"])
