@@ -49,6 +49,26 @@ CTRL, ALT = Qt.Modifier.CTRL, Qt.Modifier.ALT
 DIGITS = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)]
 
 
+# What the keys of this window do, for Hjælp › Tastaturgenveje; a test checks that every
+# shortcut the window makes is named here.
+KEY_HELP = [
+    ("Alt+1 … Alt+9", "Standardbeslutning 1 … 9"),
+    ("Ctrl+Return", "Næste punkt"),
+    ("Ctrl+Enter", "Næste punkt"),
+    ("Ctrl+PgDown", "Næste punkt"),
+    ("Ctrl+PgUp", "Forrige punkt"),
+    ("Alt+B", "Til beslutningsfeltet"),
+    ("Alt+U", "Udsat (til og fra)"),
+    ("Alt+F", "Til fremmøde og afstemning"),
+    ("Alt+P", "Protokoltilførsel"),
+    ("Alt+S", "Spørgsmål eller bestilling"),
+    ("Alt+R", "Rettelse efter underskrift"),
+    ("Del", "Slet den valgte protokoltilførsel eller det valgte spørgsmål"),
+    ("Mellemrum, D", "Ikke til stede, deltog ikke (i afstemningen)"),
+    ("F, I, U, 0", "Stemte for, imod, undlod, ingen stemme; markøren går en række ned"),
+]
+
+
 class DecisionText(MarkdownEdit):
     """The decision field: it scrolls instead of growing, since this window does not."""
 
@@ -236,6 +256,7 @@ class DecisionEntryWindow(QDialog):
     # -- showing -------------------------------------------------------------------------
 
     def show_current(self) -> None:
+        self.message.setStyleSheet("color: #b00020;")
         self.current = self.ws.read(self.entry.current_item)
         item = self.current
         locked = self.entry.locked
@@ -255,6 +276,7 @@ class DecisionEntryWindow(QDialog):
         self.position.setText(self.entry.position_text())
         self.recommendation.setMarkdown(item.recommendation or self.tr("*Ingen indstilling.*"))
         self.decision.set_markdown(item.state.text)
+        self.marks.start_at_top()
         self._show_state(item)
         self.previous_button.setEnabled(self.entry.index > 0)
         self.next_button.setEnabled(self.entry.index < len(self.entry.item_ids) - 1)
@@ -308,6 +330,8 @@ class DecisionEntryWindow(QDialog):
             self.show_current()
         else:
             self.message.show_message(self._end_message())
+            # All decided is good news, not an error: not in the error colour.
+            self.message.setStyleSheet("" if not self.entry.missing else "color: #b00020;")
 
     def previous_item(self) -> None:
         self.flush()

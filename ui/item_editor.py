@@ -148,6 +148,7 @@ class ItemEditor(QWidget):
         self.attachments.itemChanged.connect(self._attachment_checked)
         self.attachments.itemDoubleClicked.connect(lambda _i: self.open_attachment())
         buttons = QHBoxLayout()
+        self.attachment_buttons: list[QPushButton] = []
         for text, slot in (
             (self.tr("Tilføj bilag…"), self.add_attachments),
             (self.tr("Kun titel…"), self.add_attachment_title),
@@ -157,6 +158,7 @@ class ItemEditor(QWidget):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.attachment_buttons.append(button)
         buttons.addStretch(1)
         self.attachment_error = ErrorLabel(self)
 
@@ -285,6 +287,29 @@ class ItemEditor(QWidget):
             box.show()
         for box in self.section_boxes[len(sections):]:
             box.hide()
+        self._chain_tabs()
+
+    def _chain_tabs(self) -> None:
+        """Tab goes where the writing is: Titel, the sections in order, the decision, the
+        bilag; then the item's other details. Section boxes are made as items need them,
+        so without this a new box would come last, after the bilag."""
+        f = self.fields
+        order = [f["number"].edit, f["title"].edit]
+        order += [box.edit for box in self.section_boxes]
+        order += [self.decision, self.postponed, self.attachments, *self.attachment_buttons]
+        order += [self.closed, f["public_title"].edit, self.case_button, f["journal_number"].edit,
+                  f["time_slot"].edit, f["presenters"].edit, self.add_section_button,
+                  self.prior_button]
+        order += [box.remove for box in self.section_boxes]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def focus_title(self) -> None:
+        """Into the title, selected and scrolled into view (a new item is typed over)."""
+        title = self.fields["title"].edit
+        title.setFocus()
+        title.selectAll()
+        self.scroll.ensureWidgetVisible(self.fields["title"])
 
     def _fill_attachments(self) -> None:
         self.attachments.blockSignals(True)

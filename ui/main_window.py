@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_details, self.act_status, self.act_postponed, self.act_copy,
                        None, self.act_decisions, self.act_follow_ups):
             meeting_menu.addSeparator() if action is None else meeting_menu.addAction(action)
-        bar.addMenu(self.tr("&Hjælp")).addAction(self.act_about)
+        self._help_menu(bar)
 
         tools = self.addToolBar(self.tr("Værktøjer"))
         tools.setObjectName("tools")
@@ -345,6 +345,8 @@ class MainWindow(QMainWindow):
         if self.meeting_id is None:
             return
         self.editor.flush()
+        if not self._held_for_entry():
+            return
         if self.decision_entry is not None:
             self.decision_entry.close()
         try:
@@ -392,9 +394,7 @@ class MainWindow(QMainWindow):
         self.ws.undo_stack.push(commands.AddItemCommand(self.ws, change, self.tr("Nyt punkt")))
         self.agenda.refresh()
         self.agenda.select_item(change.item_id)
-        title = self.editor.fields["title"].edit
-        title.setFocus()
-        title.selectAll()
+        self.editor.focus_title()
 
     def delete_item(self) -> None:
         item_id = self.agenda.current_item()
@@ -482,13 +482,30 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, self.tr("Næste trin"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self._step_status()
+
+    def _step_status(self) -> bool:
+        """The meeting one step on, as an undoable step."""
         try:
             old, new = self.ws.write(meeting_setup.advance_status, self.meeting_id)
         except ReferentError as error:
             self.show_error(str(error))
-            return
+            return False
         self.ws.undo_stack.push(commands.StatusCommand(self.ws, self.meeting_id, old, new))
         self.ws.meeting_changed.emit(self.meeting_id)
+        return True
+
+    def _held_for_entry(self) -> bool:
+        """Decisions are entered for a held meeting: one whose agenda is out is offered to
+        be marked held, instead of a refusal (the secretary comes back from the meeting)."""
+        status = self.ws.read(browse.meeting_view, self.meeting_id).status
+        if status != "agenda_published":
+            return True
+        answer = QMessageBox.question(self, self.tr("Indtast beslutninger"), self.tr(
+            "Mødet står som »dagsorden udsendt«. Er mødet holdt?\n\n"
+            "Ja sætter det til »afholdt«, så beslutningerne kan indtastes."
+        ))
+        return answer == QMessageBox.StandardButton.Yes and self._step_status()
 
     def take_postponed(self) -> None:
         from ui.dialogs.postponed_dialog import take_postponed
@@ -585,8 +602,25 @@ class MainWindow(QMainWindow):
         self.search_panel.search(self.search_box.text())
 
     def about(self) -> None:
-        QMessageBox.about(
-            self, self.tr("Om Referent"),
-            self.tr("Referent: dagsordener og referater for udvalg.\n\nArkiv: %1")
-            .replace("%1", str(self.ws.archive.path or self.tr("databaseserver"))),
+        from ui import help
+
+        help.show_about(self)
+
+    # -- help and keys -------------------------------------------------------------------
+
+    def _help_menu(self, bar) -> None:
+        from ui import help
+        from ui.keys import ProgramKeys
+
+        self.act_shortcuts = self._action(
+            self.tr("&Tastaturgenveje"), lambda: help.show_shortcuts(self), Qt.Key.Key_F1
         )
+        self.act_guide = self._action(
+            self.tr("&Sådan bruger du Referent"), lambda: help.show_guide(self)
+        )
+        menu = bar.addMenu(self.tr("&Hjælp"))
+        for action in (self.act_shortcuts, self.act_guide, None, self.act_about):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        # The program's own keys beat a text field's (Ctrl+E is "end of line" there).
+        self.program_keys = ProgramKeys(self, [self.act_export, self.act_new_meeting,
+                                               self.act_decisions, self.act_follow_ups])

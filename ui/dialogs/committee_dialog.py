@@ -30,6 +30,7 @@ from model import committees, decision_phrases
 from model.checks import InputError
 from model.errors import ReferentError
 from ui import commands, table_rows
+from ui.keys import tab_moves_on
 from ui.line_field import ErrorLabel, LineField
 from ui.workspace import Workspace
 
@@ -148,6 +149,7 @@ class CommitteeDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(close)
         self._fill_list(committee_id)
+        tab_moves_on(self)
 
     def _fill_list(self, select: int | None) -> None:
         self.list.blockSignals(True)

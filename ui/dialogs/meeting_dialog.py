@@ -25,6 +25,7 @@ from model.errors import ReferentError
 from model.meeting_saving import MeetingConflict
 from ui import commands, table_rows
 from ui.dialogs.conflict_dialog import KEEP_MINE, USE_THEIRS, ConflictDialog
+from ui.keys import tab_moves_on
 from ui.line_field import ErrorLabel, LineField
 from ui.workspace import Workspace
 
@@ -97,6 +98,7 @@ class MeetingDialog(QDialog):
         layout.addWidget(buttons)
         self._load()
         self.committee.currentIndexChanged.connect(lambda _i: self._fill_attendance())
+        tab_moves_on(self)
 
     def _load(self) -> None:
         if self.meeting_id is None:
