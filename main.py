@@ -20,18 +20,21 @@ EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own text is English; keep it one line
+    def error(self, message: str) -> None:  # one line (argparse's text is Danish: cli_danish)
         self.exit(EXIT_USAGE, f"referent: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import cli_danish
+
+    cli_danish.install()
     parser = _Parser(prog="referent", description="Dagsordener og referater for udvalg.")
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "--db", type=Path, help="arkivets SQLite-fil (standard: brugerens datamappe)"
     )
     where.add_argument("--db-url", help="database-URL, f.eks. postgresql+psycopg://vært/referent")
-    verbs = parser.add_subparsers(dest="verb", parser_class=_Parser)
+    verbs = parser.add_subparsers(dest="verb", parser_class=_Parser, metavar="KOMMANDO")
 
     read = verbs.add_parser("import", help="indlæs en udvekslingsfil (JSON)")
     read.add_argument("file", type=Path)
@@ -216,18 +219,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def _os_message(error: OSError) -> str:
     """A Danish line for a file-system error, naming the file."""
-    import errno
+    from model import os_errors
 
-    reasons = {
-        errno.ENOENT: "mappen eller filen findes ikke",
-        errno.EACCES: "ingen adgang",
-        errno.EPERM: "ingen adgang",
-        errno.ENOSPC: "disken er fuld",
-        errno.EROFS: "drevet er skrivebeskyttet",
-        errno.EISDIR: "er en mappe",
-    }
-    reason = reasons.get(error.errno, error.strerror or str(error))
-    return f"{error.filename}: {reason}" if error.filename else reason
+    return os_errors.message(error)
 
 
 VERBS = {

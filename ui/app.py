@@ -159,6 +159,9 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
     """Open the window on the archive (`--db`, `--db-url`, or the user's default)."""
     app = application()
     from model.database import open_archive
+    from ui import crash
+
+    crash.enable_faulthandler()
 
     try:
         archive = open_archive(path=db, url=db_url, defer_backup=True)
@@ -169,6 +172,7 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
         QMessageBox.critical(QWidget(), "Referent", f"Arkivet kan ikke åbnes: {error}")
         return 2
     window = open_window(archive)
+    crash.install(window.flush, lambda: window)
     window.show()
     warm_up(archive)
     start_daily_backup(archive)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import browse, follow_ups
+from model import browse, follow_ups, os_errors
 from model.errors import ReferentError
 from model.files import write_atomically
 from ui.decision_commands import FollowUpFieldsCommand
@@ -197,7 +197,7 @@ class FollowUpList(QDockWidget):
         try:
             write_atomically(out, self._render(fmt))
         except (ReferentError, OSError) as error:
-            message = str(error)
+            message = os_errors.said(error)
             self.error.show_message(message)
             self.ws.failed.emit(message)
             return

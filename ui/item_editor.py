@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import attachments, browse, cases, decisions, item_edit, saving
+from model import attachments, browse, cases, decisions, item_edit, os_errors, saving
 from model.checks import InputError
 from model.entities import Item
 from model.errors import ReferentError
@@ -549,7 +549,7 @@ class ItemEditor(QWidget):
             try:
                 attachment_id = self.ws.write(item_edit.add_attachment, v.id, path)
             except (OSError, ReferentError) as error:
-                self.attachment_error.show_message(str(error))
+                self.attachment_error.show_message(os_errors.said(error))
                 continue
             self._push(commands.AttachmentCommand(
                 self.ws, v.meeting_id, v.id, attachment_id, True, self.tr("Tilføj bilag")

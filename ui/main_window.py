@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from model import agenda, browse, meeting_setup
+from model import agenda, browse, meeting_setup, os_errors
 from model.errors import ReferentError
 from ui import commands
 from ui.agenda_pane import AgendaPane
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         try:
             report = import_file(self.ws.archive, Path(path))
         except (ReferentError, OSError) as error:
-            self.show_error(str(error))
+            self.show_error(os_errors.said(error))
             return
         self.ws.undo_stack.clear()  # the steps before may no longer fit what is stored
         self.ws.committees_changed.emit()
@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
         try:
             self.ws.read(export_file, [view.ext_id], Path(path))
         except (ReferentError, OSError) as error:
-            self.show_error(str(error))
+            self.show_error(os_errors.said(error))
             return
         self.statusBar().showMessage(self.tr("Gemt %1").replace("%1", path), 8000)
 

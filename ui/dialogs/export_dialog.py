@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from model import browse
+from model import browse, os_errors
 from model.errors import ReferentError
 from ui.line_field import ErrorLabel
 from ui.workspace import Workspace
@@ -66,7 +66,7 @@ class RenderJob(QRunnable):
         except ReferentError as error:
             self.signals.failed.emit(str(error))
         except OSError as error:
-            self.signals.failed.emit(f"{error.filename or ''}: {error.strerror or error}")
+            self.signals.failed.emit(os_errors.message(error))
         except Exception:  # noqa: BLE001 - a failed export must not take the window down
             self.signals.failed.emit(
                 "Dokumentet kunne ikke dannes:\n" + traceback.format_exc(limit=3)
