@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from model import browse, os_errors
 from model.errors import ReferentError
 from ui.line_field import ErrorLabel
+from ui.settings import settings
 from ui.workspace import Workspace
 
 DOCUMENTS = [
@@ -82,6 +83,9 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.ws = workspace
         self.meeting = workspace.read(browse.meeting_view, meeting_id)
+        self.short_name = workspace.read(
+            lambda s: browse.get_meeting(s, meeting_id).committee.short_name
+        )
         self.job: RenderJob | None = None
         self.setWindowTitle(self.tr("Eksportér dokument"))
         self.setMinimumWidth(520)
@@ -133,26 +137,39 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        for widget in (self.document, self.pdf, self.docx, self.public):
-            signal = widget.currentIndexChanged if widget is self.document else widget.toggled
-            signal.connect(self._suggest_path)
-        self._suggest_path()
+        for widget in (self.pdf, self.docx, self.public):
+            widget.toggled.connect(self._suggest_path)
+        self.document.currentIndexChanged.connect(self._document_chosen)
+        self._document_chosen()
 
     def fmt(self) -> str:
         return "pdf" if self.pdf.isChecked() else "docx"
 
-    def _suggest_path(self, *_args) -> None:
-        folder = Path(self.path.text()).parent if self.path.text() else Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home()
-        )
-        if not folder.is_dir():
-            folder = Path.home()
+    def _document_chosen(self, *_args) -> None:
+        """Each kind of document goes where the secretary put the last one of its kind."""
+        remembered = settings().value(f"export/folder/{self.document.currentData()}")
+        if remembered and Path(str(remembered)).is_dir():
+            self._suggest_path(folder=Path(str(remembered)))
+        else:
+            self._suggest_path()
+
+    def suggested_name(self) -> str:
+        """E.g. "Referat AET 2020-08-19.pdf": sorted by date in a folder of many meetings."""
         document = self.document.currentText().split(" (")[0]
         public = self.tr(" (offentlig)") if self.public.isChecked() else ""
-        m = self.meeting
-        name = f"{document} {m.committee_name} {m.date:%d-%m-%Y}{public}.{self.fmt()}"
-        self.path.setText(str(folder / name.replace("/", "-")))
+        date = f"{self.meeting.date:%Y-%m-%d}"
+        name = f"{document} {self.short_name} {date}{public}.{self.fmt()}"
+        return name.replace("/", "-")
+
+    def _suggest_path(self, *_args, folder: Path | None = None) -> None:
+        if folder is None:
+            folder = Path(self.path.text()).parent if self.path.text() else Path(
+                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                or Path.home()
+            )
+        if not folder.is_dir():
+            folder = Path.home()
+        self.path.setText(str(folder / self.suggested_name()))
 
     def _browse(self) -> None:
         wanted = "PDF (*.pdf)" if self.fmt() == "pdf" else self.tr("Word (*.docx)")
@@ -180,6 +197,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy: the writers do not report steps
         self.status.setText(self.tr("Danner %1 …").replace("%1", out.name))
+        self.exporting = document
         self.job = RenderJob(self.ws, self.meeting.ext_id, self.document.currentData(),
                              self.fmt(), self.public.isChecked(), out)
         self.job.signals.finished.connect(self._finished)
@@ -211,9 +229,13 @@ class ExportDialog(QDialog):
         self._stop_progress()
         self.progress.setValue(1)
         self.status.setText(self.tr("Gemt: %1").replace("%1", path))
+        settings().setValue(f"export/folder/{self.exporting}", str(Path(path).parent))
         self.done.emit(path)
-        if self.open_after.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        if self.open_after.isChecked() and not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            self.status.setText(self.tr(
+                "Gemt: %1. Filen kunne ikke åbnes: der er intet program til den slags filer, "
+                "eller det kunne ikke starte."
+            ).replace("%1", path))
 
     def _failed(self, message: str) -> None:
         self._stop_progress()
