@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--out", type=Path, required=True)
     render.add_argument(
+        "--with-bilag", action="store_true",
+        help="dagsordenen og alle åbne PDF-bilag i én PDF med bogmærker",
+    )
+    render.add_argument(
         "--allow-cpr",
         action="store_true",
         help="dan den offentlige udgave, selv om teksten ser ud til at rumme CPR-numre",
@@ -180,8 +184,23 @@ def cmd_render(args: argparse.Namespace) -> None:
     with archive.sessions() as session:
         if args.public and args.document in ("referat", "dagsorden") and not args.allow_cpr:
             _refuse_cpr(session, args.meeting_id, args.document)
-        render_meeting(session, args.meeting_id, args.document, args.format, args.public, args.out)
+        if args.with_bilag:
+            _render_with_bilag(session, args)
+        else:
+            render_meeting(session, args.meeting_id, args.document, args.format, args.public,
+                           args.out)
     print(f"Gemt {args.out}")
+
+
+def _render_with_bilag(session, args: argparse.Namespace) -> None:
+    from exporters.agenda_bundle import render_bundle
+    from model.errors import ReferentError
+
+    if args.document != "dagsorden" or args.format != "pdf":
+        raise ReferentError("--with-bilag gælder kun --document dagsorden --format pdf.")
+    bundle = render_bundle(session, args.meeting_id, args.out, args.public)
+    for name in bundle.skipped:
+        print(f"  {name}: kan ikke læses som PDF og er ikke taget med", file=sys.stderr)
 
 
 def _refuse_cpr(session, meeting_id: str, document: str) -> None:

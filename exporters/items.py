@@ -115,12 +115,15 @@ def _mentions_postponed(text: str | None) -> bool:
 
 
 def _attachments(item, public: bool) -> list[Block]:
-    shown = [a for a in item.attachments if not (public and a.closed)]
+    from model.attachments import label
+
+    shown = [(n, a) for n, a in enumerate(item.attachments, start=1)
+             if not (public and a.closed)]
     if not shown:
         return []
     entries = []
-    for attachment in shown:
-        title = clean_line(attachment.title) or clean_line(attachment.filename)
+    for number, attachment in shown:
+        title = label(number, clean_line(attachment.title) or clean_line(attachment.filename))
         if attachment.closed:
             title += " (Lukket bilag)"
         entries.append(ListEntry("•", [Run(title)]))

@@ -8,7 +8,7 @@ to be saved. A refused value keeps what was typed and says why under it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -54,6 +54,7 @@ class ItemEditor(QWidget):
         self._decision_stored = ""
         self._settling = False
         self._build()
+        self._bilag_keys()
         self.ws.item_changed.connect(self._on_item_changed)
         self.show_item(None)
 
@@ -154,6 +155,8 @@ class ItemEditor(QWidget):
             (self.tr("Kun titel…"), self.add_attachment_title),
             (self.tr("Åbn"), self.open_attachment),
             (self.tr("Fjern"), self.remove_attachment),
+            (self.tr("Op"), lambda: self.move_attachment(-1)),
+            (self.tr("Ned"), lambda: self.move_attachment(1)),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
@@ -314,8 +317,10 @@ class ItemEditor(QWidget):
     def _fill_attachments(self) -> None:
         self.attachments.blockSignals(True)
         self.attachments.clear()
-        for a in self.view.attachments:
-            text = a.title if a.has_content else self.tr("%1 (kun titel)").replace("%1", a.title)
+        for number, a in enumerate(self.view.attachments, start=1):
+            text = attachments.label(number, a.title)
+            if not a.has_content:
+                text = self.tr("%1 (kun titel)").replace("%1", text)
             entry = QListWidgetItem(text, self.attachments)
             entry.setData(Qt.ItemDataRole.UserRole, a.id)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -542,9 +547,44 @@ class ItemEditor(QWidget):
 
     # -- bilag -------------------------------------------------------------------
 
+    def _bilag_keys(self) -> None:
+        """Files dropped on the item become bilag; Return opens the chosen one, Ctrl+↑/↓
+        move it (as items move in the agenda)."""
+        from ui.bilag import FileDrop
+
+        self.file_drop = FileDrop(self.add_files, self)
+        for widget in (self, self.attachments, self.attachments.viewport(), self.scroll.viewport()):
+            self.file_drop.watch(widget)
+        for keys, slot in ((Qt.Key.Key_Return, self.open_attachment),
+                           (Qt.Key.Key_Enter, self.open_attachment),
+                           (Qt.Modifier.CTRL | Qt.Key.Key_Up, lambda: self.move_attachment(-1)),
+                           (Qt.Modifier.CTRL | Qt.Key.Key_Down, lambda: self.move_attachment(1))):
+            shortcut = QShortcut(QKeySequence(keys), self.attachments, activated=slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def move_attachment(self, step: int) -> None:
+        from ui.bilag import MoveAttachmentCommand
+
+        row = self.attachments.currentRow()
+        attachment_id = self._current_attachment()
+        if attachment_id is None or not 0 <= row + step < self.attachments.count():
+            return
+        v = self.view
+        old = self.ws.write(item_edit.move_attachment, attachment_id, row + step)
+        self._push(MoveAttachmentCommand(self.ws, v.meeting_id, v.id, attachment_id, old,
+                                         row + step))
+        self.show_item(v.id)
+        self.attachments.setCurrentRow(row + step)
+
     def add_attachments(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Tilføj bilag"))
+        self.add_files(paths)
+
+    def add_files(self, paths) -> None:
+        """Each file a bilag of the item shown, in one step each (undo takes one back)."""
         v = self.view
+        if v is None:
+            return
         for path in paths:
             try:
                 attachment_id = self.ws.write(item_edit.add_attachment, v.id, path)

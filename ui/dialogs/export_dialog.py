@@ -30,8 +30,10 @@ from ui.line_field import ErrorLabel
 from ui.settings import settings
 from ui.workspace import Workspace
 
+WITH_BILAG = "dagsorden_bilag"
 DOCUMENTS = [
     ("dagsorden", "Dagsorden"),
+    (WITH_BILAG, "Dagsorden med bilag (én PDF)"),
     ("referat", "Referat"),
     ("protokol", "Beslutningsprotokol (papir)"),
     ("underskriftsark", "Underskriftsark"),
@@ -42,6 +44,7 @@ DOCUMENTS = [
 class _Signals(QObject):
     finished = Signal(str)  # the path written
     failed = Signal(str)
+    noted = Signal(str)  # said after the path: bilag left out of a bundle
 
 
 class RenderJob(QRunnable):
@@ -63,7 +66,10 @@ class RenderJob(QRunnable):
                     "Dokumenter kan endnu ikke dannes i denne version af Referent."
                 ) from None
             with self.ws.archive.sessions() as session:
-                render_meeting(session, *self.args)
+                if self.args[1] == WITH_BILAG:
+                    self._bundle(session)
+                else:
+                    render_meeting(session, *self.args)
         except ReferentError as error:
             self.signals.failed.emit(str(error))
         except OSError as error:
@@ -74,6 +80,17 @@ class RenderJob(QRunnable):
             )
         else:
             self.signals.finished.emit(str(self.args[-1]))
+
+
+    def _bundle(self, session) -> None:
+        from exporters.agenda_bundle import render_bundle
+
+        ext_id, _document, _fmt, public, out = self.args
+        bundle = render_bundle(session, ext_id, out, public)
+        if bundle.skipped:
+            self.signals.noted.emit(
+                "Kan ikke læses som PDF og er ikke taget med: " + "; ".join(bundle.skipped)
+            )
 
 
 class ExportDialog(QDialog):
@@ -93,7 +110,7 @@ class ExportDialog(QDialog):
         for key, label in DOCUMENTS:
             self.document.addItem(self.tr(label), key)
         held = self.meeting.status not in ("draft", "agenda_published")
-        self.document.setCurrentIndex(1 if held else 0)
+        self.document.setCurrentIndex(self.document.findData("referat" if held else "dagsorden"))
         self.pdf = QRadioButton(self.tr("PDF"), self)
         self.docx = QRadioButton(self.tr("Word (.docx)"), self)
         self.pdf.setChecked(True)
@@ -147,6 +164,10 @@ class ExportDialog(QDialog):
 
     def _document_chosen(self, *_args) -> None:
         """Each kind of document goes where the secretary put the last one of its kind."""
+        bundle = self.document.currentData() == WITH_BILAG
+        if bundle:
+            self.pdf.setChecked(True)
+        self.docx.setEnabled(not bundle)
         remembered = settings().value(f"export/folder/{self.document.currentData()}")
         if remembered and Path(str(remembered)).is_dir():
             self._suggest_path(folder=Path(str(remembered)))
@@ -188,10 +209,11 @@ class ExportDialog(QDialog):
             self.error.show_message(message)
             return
         document = self.document.currentData()
-        if self.public.isChecked() and document in ("referat", "dagsorden"):
+        if self.public.isChecked() and document in ("referat", "dagsorden", WITH_BILAG):
             from exporters.public_check import cpr_warnings_for
 
-            warnings = self.ws.read(cpr_warnings_for, self.meeting.ext_id, document)
+            checked = "dagsorden" if document == WITH_BILAG else document
+            warnings = self.ws.read(cpr_warnings_for, self.meeting.ext_id, checked)
             if warnings and not self.confirm_cpr(warnings):
                 return
         self.export_button.setEnabled(False)
@@ -202,6 +224,7 @@ class ExportDialog(QDialog):
                              self.fmt(), self.public.isChecked(), out)
         self.job.signals.finished.connect(self._finished)
         self.job.signals.failed.connect(self._failed)
+        self.job.signals.noted.connect(self.error.show_message)
         QThreadPool.globalInstance().start(self.job)
 
     def confirm_cpr(self, warnings) -> bool:
