@@ -98,6 +98,7 @@ class MeetingDialog(QDialog):
         layout.addWidget(buttons)
         self._load()
         self.committee.currentIndexChanged.connect(lambda _i: self._fill_attendance())
+        self.committee.currentIndexChanged.connect(lambda _i: self._propose_location())
         tab_moves_on(self)
 
     def _load(self) -> None:
@@ -106,6 +107,7 @@ class MeetingDialog(QDialog):
                 self.committee.setCurrentIndex(max(0, self.committee.findData(self.committee_id)))
             self.fields["start"].set_value("")
             self._fill_attendance()
+            self._propose_location()
             return
         m = self.ws.read(browse.meeting_view, self.meeting_id)
         self.shown = self.ws.read(meeting_saving.details, self.meeting_id)
@@ -118,6 +120,17 @@ class MeetingDialog(QDialog):
         self.guests.setPlainText("\n".join(m.guests))
         self.notes.setPlainText(m.notes or "")
         self._fill_attendance()
+
+    def _propose_location(self) -> None:
+        """A new meeting: where the committee met last, unless she has typed a place."""
+        field = self.fields["location"]
+        if field.value() not in ("", getattr(self, "_proposed", "")):
+            return
+        committee_id = self.committee.currentData()
+        place = self.ws.read(meeting_setup.proposed_location, committee_id) if (
+            committee_id is not None) else None
+        self._proposed = place or ""
+        field.set_value(self._proposed)
 
     def _own_title(self) -> str:
         return self.ws.read(lambda s: browse.get_meeting(s, self.meeting_id).title or "")
