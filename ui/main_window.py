@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
             self.tr("&Eksportér dokument…"), self.export_document, ctrl | Qt.Key.Key_E,
             self.tr("Dagsorden eller referat som PDF eller Word"),
         )
+        self.act_print = self._action(
+            self.tr("&Udskriv…"), self.print_document, S.Print,
+            self.tr("Dagsorden, referat eller protokol til printeren, med forhåndsvisning"),
+        )
         self.act_restore = self._action(
             self.tr("Gendan &sikkerhedskopi…"), self.restore_backup, None,
             self.tr("Gendan arkivet fra en af dets daglige kopier"),
@@ -151,7 +155,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Filer"))
         for action in (self.act_new_meeting, self.act_committees, None, self.act_import,
-                       self.act_export_file, self.act_export, None, self.act_restore, None,
+                       self.act_export_file, self.act_export, self.act_print, None,
+                       self.act_restore, None,
                        self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = bar.addMenu(self.tr("&Rediger"))
@@ -282,7 +287,8 @@ class MainWindow(QMainWindow):
         has_meeting = self.meeting_id is not None
         has_item = self.agenda.current_item() is not None
         for action in (self.act_new_item, self.act_details, self.act_status, self.act_postponed,
-                       self.act_copy, self.act_export, self.act_export_file, self.act_decisions):
+                       self.act_copy, self.act_export, self.act_export_file, self.act_decisions,
+                       self.act_print):
             action.setEnabled(has_meeting)
         for action in (self.act_delete_item, self.act_up, self.act_down):
             action.setEnabled(has_item)
@@ -590,6 +596,19 @@ class MainWindow(QMainWindow):
             return
         self.editor.flush()
         ExportDialog(self.ws, self.meeting_id, self).exec()
+
+    def print_document(self) -> None:
+        """Ctrl+P: the export dialog with Udskriv as its default button."""
+        from ui.dialogs.export_dialog import ExportDialog
+
+        if self.meeting_id is None:
+            return
+        self.editor.flush()
+        dialog = ExportDialog(self.ws, self.meeting_id, self)
+        dialog.setWindowTitle(self.tr("Udskriv dokument"))
+        dialog.export_button.setDefault(False)
+        dialog.print_button.setDefault(True)
+        dialog.exec()
 
     # -- search ------------------------------------------------------------------------
 

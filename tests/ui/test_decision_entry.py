@@ -227,7 +227,7 @@ def test_follow_up_list_filters_and_answers(
                         lambda *a: (str(out), "PDF (*.pdf)"))
     opened = []
     monkeypatch.setattr("ui.follow_up_list.QDesktopServices.openUrl", opened.append)
-    panel.print_list()
+    panel.save_list()
     assert panel.error.text() == "" and opened
     from tests.exporters.helpers import pdf_pages
 

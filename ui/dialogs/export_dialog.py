@@ -145,6 +145,10 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.addButton(
             self.tr("Eksportér"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.print_button = self.buttons.addButton(
+            self.tr("Udskriv…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.print_button.clicked.connect(self.print_document)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
@@ -226,6 +230,34 @@ class ExportDialog(QDialog):
         self.job.signals.failed.connect(self._failed)
         self.job.signals.noted.connect(self.error.show_message)
         QThreadPool.globalInstance().start(self.job)
+
+    def pdf_bytes(self) -> bytes:
+        """The chosen document as PDF, in memory (for printing)."""
+        from exporters.agenda_bundle import bundle_pdf
+        from exporters.render import render_bytes
+        from model.meetings import load_meeting
+
+        document, public = self.document.currentData(), self.public.isChecked()
+
+        def render(session):
+            meeting = load_meeting(session, self.meeting.ext_id)
+            if document == WITH_BILAG:
+                return bundle_pdf(meeting, public).pdf
+            return render_bytes(meeting, document, "pdf", public)
+
+        return self.ws.read(render)
+
+    def print_document(self) -> None:
+        """Udskriv: the document in Qt's print preview, and from there to the printer."""
+        from ui import printing
+
+        self.error.show_message(None)
+        try:
+            pdf = self.pdf_bytes()
+        except ReferentError as error:
+            self.error.show_message(str(error))
+            return
+        printing.preview(pdf, Path(self.suggested_name()).stem, self)
 
     def confirm_cpr(self, warnings) -> bool:
         """Show where the open text looks like CPR numbers; True to export all the same."""
