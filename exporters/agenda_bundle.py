@@ -40,7 +40,7 @@ def bundle_pdf(meeting, public: bool = False) -> Bundle:
     starts = _chapter_pages(agenda)
     bundle = Bundle(b"")
     for item, chapter, start in zip(meeting.items, doc.chapters, starts, strict=False):
-        parent = writer.add_outline_item(chapter.heading, start)
+        parent = writer.add_outline_item(title=chapter.heading, page_number=start)
         if public and item.closed:
             continue  # not even a closed item's open bilag goes into the public bundle
         for number, attachment in enumerate(item.attachments, start=1):
@@ -57,7 +57,9 @@ def bundle_pdf(meeting, public: bool = False) -> Bundle:
             except (PyPdfError, ValueError, KeyError, TypeError):
                 bundle.skipped.append(name)
                 continue
-            writer.add_outline_item(label(number, attachment.title), first, parent=parent)
+            writer.add_outline_item(
+                title=label(number, attachment.title), page_number=first, parent=parent
+            )
             bundle.included.append(name)
     writer.page_mode = "/UseOutlines"  # the reader opens with the bookmarks shown
     out = io.BytesIO()
