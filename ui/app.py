@@ -49,6 +49,9 @@ def application() -> QApplication:
     if not getattr(app, "_referent_translated", False):
         install_translations(app)
         app._referent_translated = True
+    from ui import spelling
+
+    spelling.install()
     return app
 
 

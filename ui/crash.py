@@ -91,6 +91,7 @@ class CrashDialog(QDialog):
         message.setWordWrap(True)
         self.view = QPlainTextEdit(details, self)
         self.view.setReadOnly(True)
+        self.view.setProperty("referent_no_spelling", True)  # a traceback, not prose
         self.view.setMaximumHeight(180)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         self.copy_button = QPushButton(tr("Kopiér detaljer"), self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -77,7 +77,7 @@ def test_files_dropped_on_the_item_become_bilag(window, archive, qtbot, tmp_path
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in files])
     target = window.editor.attachments.viewport()
-    args = (QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+    args = (QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
             Qt.KeyboardModifier.NoModifier)
     enter = QDragEnterEvent(*args)  # as a drag from the file manager arrives
     QApplication.sendEvent(target, enter)
