@@ -117,7 +117,8 @@ class MainWindow(QMainWindow):
         self.act_search = self._action(self.tr("&Søg i arkivet"), self.focus_search, S.Find)
         self.act_details = self._action(self.tr("&Mødeoplysninger og fremmøde…"),
                                         self.edit_meeting)
-        self.act_status = self._action(self.tr("Næste &trin for mødet"), self.advance_status)
+        self.act_status = self._action(self.tr("Næste &trin for mødet"), self.advance_status,
+                                       ctrl | Qt.Modifier.SHIFT | Qt.Key.Key_T)
         self.act_postponed = self._action(self.tr("&Udsatte punkter…"), self.take_postponed)
         self.act_copy = self._action(self.tr("&Kopiér dagsorden fra et tidligere møde…"),
                                      self.copy_agenda)

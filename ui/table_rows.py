@@ -5,6 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHeaderView, QTableWidget
 
 
+def tab_leaves(table: QTableWidget) -> None:
+    """Tab goes on to the next field, as everywhere else; arrows move between cells."""
+    table.setTabKeyNavigation(False)
+
+
 def show_rows(table: QTableWidget, rows: int = 5) -> None:
     """At least `rows` whole rows tall, so a committee's members are not seen 1½ at a time."""
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

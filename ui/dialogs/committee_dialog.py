@@ -96,6 +96,7 @@ class CommitteeDialog(QDialog):
         )
         self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table_rows.fit_columns(self.members, 1, 2, 3)
+        table_rows.tab_leaves(self.members)
         table_rows.show_rows(self.members, 4)
         add_member = QPushButton(self.tr("Tilføj medlem"), self)
         add_member.clicked.connect(self.add_member_row)

@@ -69,6 +69,7 @@ class MeetingDialog(QDialog):
             2, QHeaderView.ResizeMode.Stretch
         )
         table_rows.fit_columns(self.attendance, 1)
+        table_rows.tab_leaves(self.attendance)
         table_rows.show_rows(self.attendance, 5)
         self.attendance_error = ErrorLabel(self)
         self.error = ErrorLabel(self)
