@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from importlib import metadata
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,10 +31,16 @@ def window_shortcuts(window) -> list[tuple[str, str, str]]:
     rows = []
     for menu in window.menuBar().findChildren(QMenu):
         for action in menu.actions():
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                    if shown_key(k)]
             if keys and not action.isSeparator():
                 rows.append((_plain(menu.title()), _plain(action.text()), ", ".join(keys)))
     return rows
+
+
+def shown_key(key: QKeySequence) -> bool:
+    """Not the dedicated Undo and Redo keys of some keyboards, which nobody looks up."""
+    return key[0].key() not in (Qt.Key.Key_Undo, Qt.Key.Key_Redo)
 
 
 def editor_shortcuts(window) -> list[tuple[str, str]]:
