@@ -2,15 +2,23 @@
 wavy line, and the context menu offers suggestions and "Tilføj til ordbog".
 
 One application-wide watcher attaches a highlighter to each multi-line text field when it
-is first shown, so every dialog has it without asking; one-line fields get the menu.
+is first shown, so every dialog has it without asking; one-line fields get their lines
+drawn over them, and the same menu.
 """
 
 from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPen,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -83,6 +91,28 @@ def recheck_all() -> None:
         highlighter.rehighlight()
 
 
+def underline_line(field: QLineEdit) -> None:
+    """Red wavy lines under the misspelled words of a one-line field (it has no
+    highlighter): each word's place is measured from where the field draws its cursor,
+    which allows for the text scrolled sideways in a narrow field."""
+    wrong = speller().misspelled(field.text())
+    if not wrong:
+        return
+    text, metrics = field.text(), field.fontMetrics()
+    cursor = field.cursorRect()
+    origin = cursor.center().x() - metrics.horizontalAdvance(text[:field.cursorPosition()])
+    y = cursor.bottom() - 1
+    painter = QPainter(field)
+    painter.setPen(QPen(QColor("#d00000"), 1))
+    for start, length in wrong:
+        left = origin + metrics.horizontalAdvance(text[:start])
+        right = origin + metrics.horizontalAdvance(text[:start + length])
+        wave = [QPointF(x, y + (1.5 if (x - left) % 4 < 2 else -0.5))
+                for x in range(int(left), int(right) + 1, 2)]
+        painter.drawPolyline(wave)
+    painter.end()
+
+
 # -- the context menu --------------------------------------------------------------------
 
 
@@ -148,6 +178,12 @@ class _Watcher(QObject):
         kind = event.type()
         if kind == QEvent.Type.Show and isinstance(watched, (QTextEdit, QPlainTextEdit)):
             attach(watched)
+        elif kind == QEvent.Type.Paint and isinstance(watched, QLineEdit) and watched.text():
+            if not wanted(watched) or not speller().available:
+                return False
+            watched.event(event)  # the field paints itself, then the lines go on top
+            underline_line(watched)
+            return True
         elif kind == QEvent.Type.ContextMenu:
             widget = _text_widget(watched)
             if widget is None or not wanted(widget):

@@ -115,3 +115,22 @@ def test_without_a_dictionary_it_says_so_and_underlines_nothing(window, archive,
         assert notes and not notes[0].isEnabled()
     finally:
         speller_module.use(None)
+
+
+def _red_pixels(widget) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # as the screen would, after the text changed
+    image = widget.grab().toImage()
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if (c := image.pixelColor(x, y)).red() > 180 and c.green() < 80 and c.blue() < 80)
+
+
+@needs_dictionary
+def test_one_line_fields_are_underlined_too(window, archive, qtbot, own_words):
+    window.open_meeting(make_meeting(archive, titles=("A",)))
+    title = window.editor.fields["title"].edit
+    title.setText("Budgettet for næste år")
+    assert _red_pixels(title) == 0
+    title.setText("Budgettet for næstte år")
+    assert _red_pixels(title) > 5
