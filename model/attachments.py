@@ -85,4 +85,4 @@ def label(number: int, title: str) -> str:
 
 
 def is_pdf(content: bytes | None) -> bool:
-    return bool(content) and content.lstrip()[:5] == b"%PDF-"
+    return bool(content) and content[:1024].lstrip()[:5] == b"%PDF-"
