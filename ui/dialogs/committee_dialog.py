@@ -32,6 +32,7 @@ from model.errors import ReferentError
 from ui import commands, table_rows
 from ui.keys import tab_moves_on
 from ui.line_field import ErrorLabel, LineField
+from ui.screen_fit import resize_within_screen
 from ui.workspace import Workspace
 
 ROLE_NAMES = {
@@ -46,7 +47,7 @@ class CommitteeDialog(QDialog):
         self.ws = workspace
         self.committee_id: int | None = None
         self.setWindowTitle(self.tr("Udvalg og medlemmer"))
-        self.resize(900, 640)
+        resize_within_screen(self, 960, 820)  # the members in view without scrolling
         self.list = QListWidget(self)
         self.list.currentItemChanged.connect(self._chosen)
         new = QPushButton(self.tr("Nyt udvalg"), self)
@@ -158,6 +159,7 @@ class CommitteeDialog(QDialog):
         chosen = None
         for c in self.ws.read(committees.list_committees):
             entry = QListWidgetItem(f"{c.name} ({c.short_name})", self.list)
+            entry.setToolTip(entry.text())  # long names are cut in the narrow list
             entry.setData(Qt.ItemDataRole.UserRole, c.id)
             if c.id == select or chosen is None:
                 chosen = entry
