@@ -22,18 +22,21 @@ EXIT_MISMATCH = 1  # verify: a signed meeting does not match its seal
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own text is English; keep it one line
+    def error(self, message: str) -> None:  # one line (argparse's text is Danish: cli_danish)
         self.exit(EXIT_USAGE, f"referent: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import cli_danish
+
+    cli_danish.install()
     parser = _Parser(prog="referent", description="Dagsordener og referater for udvalg.")
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "--db", type=Path, help="arkivets SQLite-fil (standard: brugerens datamappe)"
     )
     where.add_argument("--db-url", help="database-URL, f.eks. postgresql+psycopg://vært/referent")
-    verbs = parser.add_subparsers(dest="verb", parser_class=_Parser)
+    verbs = parser.add_subparsers(dest="verb", parser_class=_Parser, metavar="KOMMANDO")
 
     read = verbs.add_parser("import", help="indlæs en udvekslingsfil (JSON)")
     read.add_argument("file", type=Path)
@@ -71,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--public", action="store_true", help="offentlig udgave: lukkede punkter skjules"
     )
     render.add_argument("--out", type=Path, required=True)
+    render.add_argument(
+        "--with-bilag", action="store_true",
+        help="dagsordenen og alle åbne PDF-bilag i én PDF med bogmærker",
+    )
     render.add_argument(
         "--allow-cpr",
         action="store_true",
@@ -216,7 +223,11 @@ def cmd_render(args: argparse.Namespace) -> None:
     with archive.sessions() as session:
         if args.public and args.document in ("referat", "dagsorden") and not args.allow_cpr:
             _refuse_cpr(session, args.meeting_id, args.document)
-        render_meeting(session, args.meeting_id, args.document, args.format, args.public, args.out)
+        if args.with_bilag:
+            _render_with_bilag(session, args)
+        else:
+            render_meeting(session, args.meeting_id, args.document, args.format, args.public,
+                           args.out)
     print(f"Gemt {args.out}")
 
 
@@ -230,9 +241,21 @@ def cmd_publish(args: argparse.Namespace) -> None:
     print(f"Forsiden: {args.out / 'index.html'}")
 
 
+def _render_with_bilag(session, args: argparse.Namespace) -> None:
+    from exporters.agenda_bundle import render_bundle
+    from model.errors import ReferentError
+
+    if args.document != "dagsorden" or args.format != "pdf":
+        raise ReferentError("--with-bilag gælder kun --document dagsorden --format pdf.")
+    bundle = render_bundle(session, args.meeting_id, args.out, args.public)
+    for name in bundle.skipped:
+        print(f"  {name}: kan ikke læses som PDF og er ikke taget med", file=sys.stderr)
+
+
 def _refuse_cpr(session, meeting_id: str, document: str) -> None:
     """Stop a public document whose open text looks like it holds CPR numbers."""
     from exporters.public_check import meeting_cpr_warnings
+    from model import words
     from model.errors import NotFoundError, ReferentError
     from model.meetings import load_meeting
 
@@ -244,7 +267,8 @@ def _refuse_cpr(session, meeting_id: str, document: str) -> None:
         for warning in warnings:
             print(f"  {warning}", file=sys.stderr)
         raise ReferentError(
-            f"{len(warnings)} sted(er) i den offentlige udgave ligner et CPR-nummer (vist ovenfor);"
+            f"{words.count(len(warnings), 'sted', 'steder')} i den offentlige udgave ligner et"
+            " CPR-nummer (vist ovenfor);"
             " ret teksten, eller dan den alligevel med --allow-cpr."
         )
 
@@ -271,18 +295,9 @@ def _one_line(text: str) -> str:
 
 def _os_message(error: OSError) -> str:
     """A Danish line for a file-system error, naming the file."""
-    import errno
+    from model import os_errors
 
-    reasons = {
-        errno.ENOENT: "mappen eller filen findes ikke",
-        errno.EACCES: "ingen adgang",
-        errno.EPERM: "ingen adgang",
-        errno.ENOSPC: "disken er fuld",
-        errno.EROFS: "drevet er skrivebeskyttet",
-        errno.EISDIR: "er en mappe",
-    }
-    reason = reasons.get(error.errno, error.strerror or str(error))
-    return f"{error.filename}: {reason}" if error.filename else reason
+    return os_errors.message(error)
 
 
 VERBS = {

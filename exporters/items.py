@@ -123,12 +123,16 @@ def public_attachments(item) -> list:
 
 
 def _attachments(item, public: bool, look: HouseStyle) -> list[Block]:
-    shown = public_attachments(item) if public else list(item.attachments)
+    from model.attachments import label
+
+    # Numbered as in the editor, so the public version's "Bilag 3" is the same bilag.
+    allowed = public_attachments(item) if public else item.attachments
+    shown = [(n, a) for n, a in enumerate(item.attachments, start=1) if a in allowed]
     if not shown:
         return []
     entries = []
-    for attachment in shown:
-        title = clean_line(attachment.title) or clean_line(attachment.filename)
+    for number, attachment in shown:
+        title = label(number, clean_line(attachment.title) or clean_line(attachment.filename))
         if attachment.closed:
             title += " (Lukket bilag)"
         entries.append(ListEntry("•", [Run(title)]))

@@ -203,12 +203,31 @@ def copy_of_item(old: Item, **fields: Any) -> Item:
     return item
 
 
-def copy_agenda(session: Session, source_meeting_id: int, meeting_id: int) -> list[int]:
-    """Copy the items of an earlier meeting (titles, sections, case; no decisions) to the end."""
+def copy_agenda(
+    session: Session, source_meeting_id: int, meeting_id: int, item_ids: list[int] | None = None
+) -> list[int]:
+    """Copy items of an earlier meeting (titles, sections, case; no decisions) to the end:
+    those in `item_ids`, or all. A standard item the agenda has already (every new meeting
+    gets them) is not copied again."""
     source = get_meeting(session, source_meeting_id)
     meeting = get_meeting(session, meeting_id)
+    doubles = already_standard(meeting)
     added = []
     for old in source.items:
+        if item_ids is not None and old.id not in item_ids:
+            continue
+        if _key(old.title) in doubles:
+            continue
         item = copy_of_item(old, case=old.case, time_slot=old.time_slot)
         added.append(_insert(session, meeting, item, None).item_id)
     return added
+
+
+def _key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def already_standard(meeting: Meeting) -> set[str]:
+    """The committee's standard items that are on the meeting's agenda (as compared titles)."""
+    standard = {_key(s["title"]) for s in meeting.committee.standard_items or []}
+    return {_key(i.title) for i in meeting.items} & standard

@@ -85,3 +85,14 @@ def write_private_file(filename: str | None, content: bytes, title: str = "bilag
     write_atomically(target, content)
     target.chmod(0o400)  # a copy to read: changes to it would not reach the archive
     return target
+
+
+def label(number: int, title: str) -> str:
+    """How a bilag is named everywhere (editor, documents, bookmarks): "Bilag 2: Kort".
+    The number is its place among all the item's bilag, so the public version, which
+    leaves closed bilag out, numbers the rest as the internal one does."""
+    return f"Bilag {number}: {title}"
+
+
+def is_pdf(content: bytes | None) -> bool:
+    return bool(content) and content[:1024].lstrip()[:5] == b"%PDF-"

@@ -256,5 +256,19 @@ def restore_attachment(session: Session, data: dict[str, Any], index: int) -> in
     return snapshots.restore_child(session, item, "attachments", data, index)
 
 
+def move_attachment(session: Session, attachment_id: int, index: int) -> int:
+    """Put the bilag at `index` among its item's bilag (which renumbers them); returns
+    where it was, for undo."""
+    attachment = get_attachment(session, attachment_id)
+    siblings = attachment.item.attachments
+    old = siblings.index(attachment)
+    index = max(0, min(index, len(siblings) - 1))
+    if index != old:
+        siblings.insert(index, siblings.pop(old))
+        siblings.reorder()
+        session.flush()
+    return old
+
+
 def find_item_by_ext_id(session: Session, ext_id: str) -> Item | None:
     return session.scalar(select(Item).where(Item.ext_id == ext_id))

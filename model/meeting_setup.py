@@ -164,3 +164,15 @@ def set_status(session: Session, meeting_id: int, status: str) -> str:
     old, meeting.status = meeting.status, status
     session.flush()
     return old
+
+
+def proposed_location(session: Session, committee_id: int) -> str | None:
+    """Where the committee met last: most committees always meet in the same room."""
+    from sqlalchemy import select
+
+    return session.scalar(
+        select(Meeting.location)
+        .where(Meeting.committee_id == committee_id, Meeting.location.is_not(None))
+        .order_by(Meeting.date.desc(), Meeting.id.desc())
+        .limit(1)
+    )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import browse, meeting_setup
+from model import browse, meeting_setup, words
 from model.meetings import STATUS_NAMES
 from ui.agenda_model import ITEM_ID_ROLE, AgendaModel
 from ui.workspace import Workspace
@@ -43,6 +43,7 @@ class AgendaPane(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self.meeting: browse.MeetingView | None = None
+        self.waiting_count = 0  # postponed items waiting for an agenda
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -134,10 +135,12 @@ class AgendaPane(QWidget):
         from model import cases
 
         count = len(self.ws.read(cases.postponed_items, self.meeting.id)) if self.meeting else 0
-        self.waiting.setText(
-            self.tr("%n udsat(te) punkt(er) venter på en dagsorden – klik for at tage dem med",
-                    "", count)
-        )
+        self.waiting_count = count
+        if count == 1:
+            text = self.tr("1 udsat punkt venter på en dagsorden – klik for at tage det med")
+        else:
+            text = self.tr("%1 udsatte punkter venter på en dagsorden – klik for at tage dem med")
+        self.waiting.setText(text.replace("%1", str(count)))
         self.waiting.setVisible(count > 0)
 
     def _describe(self) -> None:
@@ -163,7 +166,8 @@ class AgendaPane(QWidget):
         rows = len(self.model.rows)
         missing = self.model.undecided()
         self.count.setText(
-            self.tr("%1 punkter, %2 mangler beslutning").replace("%1", str(rows))
+            self.tr("%1, %2 mangler beslutning")
+            .replace("%1", words.count(rows, self.tr("punkt"), self.tr("punkter")))
             .replace("%2", str(missing))
         )
 

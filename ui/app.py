@@ -49,6 +49,9 @@ def application() -> QApplication:
     if not getattr(app, "_referent_translated", False):
         install_translations(app)
         app._referent_translated = True
+    from ui import spelling
+
+    spelling.install()
     return app
 
 
@@ -210,6 +213,9 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
     """Open the window on the archive (`--db`, `--db-url`, or the user's default)."""
     app = application()
     from model.database import open_archive
+    from ui import crash
+
+    crash.enable_faulthandler()
 
     try:
         archive = open_archive(path=db, url=db_url, defer_backup=True)
@@ -225,6 +231,8 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
         QMessageBox.critical(QWidget(), "Referent", str(error))
         archive.close()
         return 2
+    # An error meant for the user is shown as it is; anything else is the crash report's.
+    crash.install(window.flush, lambda: window)
     install_error_hook(window)
     window.show()
     warm_up(archive)

@@ -42,10 +42,31 @@ from ui.dialogs.entry_forms import EntryForm, FormField
 from ui.line_field import ErrorLabel
 from ui.markdown_edit import MarkdownEdit
 from ui.member_marks import MemberMarksTable
+from ui.screen_fit import resize_within_screen
 from ui.workspace import Workspace
 
 CTRL, ALT = Qt.Modifier.CTRL, Qt.Modifier.ALT
 DIGITS = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)]
+
+
+# What the keys of this window do, for Hjælp › Tastaturgenveje; a test checks that every
+# shortcut the window makes is named here.
+KEY_HELP = [
+    ("Alt+1 … Alt+9", "Standardbeslutning 1 … 9"),
+    ("Ctrl+Return", "Næste punkt"),
+    ("Ctrl+Enter", "Næste punkt"),
+    ("Ctrl+PgDown", "Næste punkt"),
+    ("Ctrl+PgUp", "Forrige punkt"),
+    ("Alt+B", "Til beslutningsfeltet"),
+    ("Alt+U", "Udsat (til og fra)"),
+    ("Alt+F", "Til fremmøde og afstemning"),
+    ("Alt+P", "Protokoltilførsel"),
+    ("Alt+S", "Spørgsmål eller bestilling"),
+    ("Alt+R", "Rettelse efter underskrift"),
+    ("Del", "Slet den valgte protokoltilførsel eller det valgte spørgsmål"),
+    ("Mellemrum, D", "Ikke til stede, deltog ikke (i afstemningen)"),
+    ("F, I, U, 0", "Stemte for, imod, undlod, ingen stemme; markøren går en række ned"),
+]
 
 
 class DecisionText(MarkdownEdit):
@@ -65,8 +86,8 @@ class DecisionEntryWindow(QDialog):
         self._pushing = False
         self._settling = False  # a conflict is being settled: one question at a time
         self.setWindowTitle(self.tr("Indtast beslutninger – %1").replace("%1", self.entry.title))
-        self.resize(1240, 800)
         self._build()
+        resize_within_screen(self, 1240, 800)
         self._shortcuts()
         workspace.item_changed.connect(self._item_changed)
         self.show_current()
@@ -129,7 +150,7 @@ class DecisionEntryWindow(QDialog):
         # "- " at the start of a line begins a list, Return on an empty entry ends it.
         self.decision.setAutoFormatting(QTextEdit.AutoFormattingFlag.AutoBulletList)
         self.decision.committed.connect(self._commit_text)
-        self.decision.setMinimumHeight(160)
+        self.decision.setMinimumHeight(120)
         right_layout.addWidget(self.decision, 3)
         self.decision_error = ErrorLabel(self)
         right_layout.addWidget(self.decision_error)
@@ -235,6 +256,7 @@ class DecisionEntryWindow(QDialog):
     # -- showing -------------------------------------------------------------------------
 
     def show_current(self) -> None:
+        self.message.setStyleSheet("color: #b00020;")
         self.current = self.ws.read(self.entry.current_item)
         item = self.current
         locked = self.entry.locked
@@ -254,6 +276,7 @@ class DecisionEntryWindow(QDialog):
         self.position.setText(self.entry.position_text())
         self.recommendation.setMarkdown(item.recommendation or self.tr("*Ingen indstilling.*"))
         self.decision.set_markdown(item.state.text)
+        self.marks.start_at_top()
         self._show_state(item)
         self.previous_button.setEnabled(self.entry.index > 0)
         self.next_button.setEnabled(self.entry.index < len(self.entry.item_ids) - 1)
@@ -266,7 +289,7 @@ class DecisionEntryWindow(QDialog):
         self.postponed.blockSignals(False)
         self.postponed.setEnabled(not self.entry.locked)
         self.marks.show_state(self.entry.members, self.entry.parties(), state, self.entry.locked)
-        self.marks.fit_rows()
+        self.marks.fit_rows(8)  # more members scroll, so the window fits a laptop's screen
         names = {m.id: m.name for m in self.entry.members}
         self.notes.clear()
         for member_id, text in state.notes:
@@ -307,6 +330,8 @@ class DecisionEntryWindow(QDialog):
             self.show_current()
         else:
             self.message.show_message(self._end_message())
+            # All decided is good news, not an error: not in the error colour.
+            self.message.setStyleSheet("" if not self.entry.missing else "color: #b00020;")
 
     def previous_item(self) -> None:
         self.flush()

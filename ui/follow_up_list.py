@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import browse, follow_ups
+from model import browse, follow_ups, os_errors
 from model.errors import ReferentError
 from model.files import write_atomically
 from ui.decision_commands import FollowUpFieldsCommand
@@ -78,6 +78,7 @@ class FollowUpList(QDockWidget):
         for text, slot in ((self.tr("Marker besvaret…"), self.mark_answered),
                            (self.tr("Genåbn"), self.reopen),
                            (self.tr("Gå til punktet"), self.go_to_item),
+                           (self.tr("Gem som…"), self.save_list),
                            (self.tr("Udskriv…"), self.print_list)):
             button = QPushButton(text, body)
             button.clicked.connect(slot)
@@ -182,7 +183,18 @@ class FollowUpList(QDockWidget):
             self.open_item.emit(row.meeting_id, row.item_id)
 
     def print_list(self) -> None:
-        """Print the list as it is shown (its filters, across meetings) to a PDF or Word file."""
+        """Udskriv: the list as it is shown (its filters, across meetings), through the print
+        preview to the printer."""
+        from ui import printing
+
+        if not self.rows:
+            self.error.show_message(self.tr("Listen er tom; der er intet at udskrive."))
+            return
+        self.error.show_message(None)
+        printing.preview(self._render("pdf"), self.tr("Opfølgningsliste"), self)
+
+    def save_list(self) -> None:
+        """The list as it is shown (its filters, across meetings) in a PDF or Word file."""
         if not self.rows:
             self.error.show_message(self.tr("Listen er tom; der er intet at udskrive."))
             return
@@ -197,7 +209,7 @@ class FollowUpList(QDockWidget):
         try:
             write_atomically(out, self._render(fmt))
         except (ReferentError, OSError) as error:
-            message = str(error)
+            message = os_errors.said(error)
             self.error.show_message(message)
             self.ws.failed.emit(message)
             return

@@ -8,7 +8,7 @@ to be saved. A refused value keeps what was typed and says why under it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import attachments, browse, cases, decisions, item_edit, saving
+from model import attachments, browse, cases, decisions, item_edit, os_errors, saving
 from model.checks import InputError
 from model.errors import ReferentError
 from ui import commands, conflicts
@@ -57,6 +57,7 @@ class ItemEditor(QWidget):
         self._decision_stored = ""
         self._settling = False
         self._build()
+        self._bilag_keys()
         self.ws.item_changed.connect(self._on_item_changed)
         self.ws.show_part.connect(self.reveal)
         self.show_item(None)
@@ -158,6 +159,8 @@ class ItemEditor(QWidget):
             ("title", self.tr("Kun titel…"), self.add_attachment_title),
             ("open", self.tr("Åbn"), self.open_attachment),
             ("remove", self.tr("Fjern"), self.remove_attachment),
+            ("up", self.tr("Op"), lambda: self.move_attachment(-1)),
+            ("down", self.tr("Ned"), lambda: self.move_attachment(1)),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, f=slot: f())
@@ -337,12 +340,38 @@ class ItemEditor(QWidget):
             box.show()
         for box in self.section_boxes[len(sections):]:
             box.hide()
+        self._chain_tabs()
+
+    def _chain_tabs(self) -> None:
+        """Tab goes where the writing is: Titel, the sections in order, the decision, the
+        bilag; then the item's other details. Section boxes are made as items need them,
+        so without this a new box would come last, after the bilag."""
+        f = self.fields
+        order = [f["number"].edit, f["title"].edit]
+        order += [box.edit for box in self.section_boxes]
+        order += [self.decision, self.postponed, self.attachments,
+                  *self.attachment_buttons.values()]
+        order += [self.closed, f["public_title"].edit, self.case_button, f["journal_number"].edit,
+                  f["time_slot"].edit, f["presenters"].edit, self.add_section_button,
+                  self.prior_button]
+        order += [box.remove for box in self.section_boxes]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def focus_title(self) -> None:
+        """Into the title, selected and scrolled into view (a new item is typed over)."""
+        title = self.fields["title"].edit
+        title.setFocus()
+        title.selectAll()
+        self.scroll.ensureWidgetVisible(self.fields["title"])
 
     def _fill_attachments(self) -> None:
         self.attachments.blockSignals(True)
         self.attachments.clear()
-        for a in self.view.attachments:
-            text = a.title if a.has_content else self.tr("%1 (kun titel)").replace("%1", a.title)
+        for number, a in enumerate(self.view.attachments, start=1):
+            text = attachments.label(number, a.title)
+            if not a.has_content:
+                text = self.tr("%1 (kun titel)").replace("%1", text)
             entry = QListWidgetItem(text, self.attachments)
             entry.setData(Qt.ItemDataRole.UserRole, a.id)
             checkable = Qt.ItemFlag.ItemIsUserCheckable
@@ -599,15 +628,52 @@ class ItemEditor(QWidget):
 
     # -- bilag -------------------------------------------------------------------
 
+    def _bilag_keys(self) -> None:
+        """Files dropped on the item become bilag; Return opens the chosen one, Ctrl+↑/↓
+        move it (as items move in the agenda)."""
+        from ui.bilag import FileDrop
+
+        self.file_drop = FileDrop(self.add_files, self)
+        for widget in (self, self.attachments, self.attachments.viewport(), self.scroll.viewport()):
+            self.file_drop.watch(widget)
+        for keys, slot in ((Qt.Key.Key_Return, self.open_attachment),
+                           (Qt.Key.Key_Enter, self.open_attachment),
+                           (Qt.Modifier.CTRL | Qt.Key.Key_Up, lambda: self.move_attachment(-1)),
+                           (Qt.Modifier.CTRL | Qt.Key.Key_Down, lambda: self.move_attachment(1))):
+            shortcut = QShortcut(QKeySequence(keys), self.attachments, activated=slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    @editing
+    def move_attachment(self, step: int) -> None:
+        from ui.bilag import MoveAttachmentCommand
+
+        row = self.attachments.currentRow()
+        attachment_id = self._current_attachment()
+        if attachment_id is None or not 0 <= row + step < self.attachments.count():
+            return
+        v = self.view
+        old = self.ws.write(item_edit.move_attachment, attachment_id, row + step)
+        self._push(MoveAttachmentCommand(self.ws, v.meeting_id, v.id, attachment_id, old,
+                                         row + step))
+        self.show_item(v.id)
+        self.attachments.setCurrentRow(row + step)
+
     @editing
     def add_attachments(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Tilføj bilag"))
+        self.add_files(paths)
+
+    @editing
+    def add_files(self, paths) -> None:
+        """Each file a bilag of the item shown, in one step each (undo takes one back)."""
         v = self.view
+        if v is None:
+            return
         for path in paths:
             try:
                 attachment_id = self.ws.write(item_edit.add_attachment, v.id, path)
             except (OSError, ReferentError) as error:
-                self.attachment_error.show_message(str(error))
+                self.attachment_error.show_message(os_errors.said(error))
                 continue
             self._push(commands.AttachmentCommand(
                 self.ws, v.meeting_id, v.id, attachment_id, True, self.tr("Tilføj bilag")

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from model import agenda, browse, meeting_setup
+from model import agenda, browse, meeting_setup, os_errors
 from model.errors import ReferentError
 from ui import commands, confirm
 from ui.agenda_pane import AgendaPane
 from ui.item_editor import ItemEditor
 from ui.meeting_tree import COMMITTEE_ID_ROLE, MEETING_ID_ROLE, MeetingTreeModel
+from ui.screen_fit import resize_within_screen
 from ui.settings import settings
 from ui.signed import confirm_signing, editing, meeting_signed
 from ui.workspace import Workspace
@@ -65,7 +66,8 @@ class MainWindow(QMainWindow):
 
     def _window_title(self) -> str:
         where = self.ws.archive.path or self.tr("databaseserver")
-        return self.tr("Referent – %1").replace("%1", str(where))
+        # Ending in the application's display name, so the platform does not add it again.
+        return self.tr("%1 – Referent").replace("%1", str(where))
 
     # -- actions -------------------------------------------------------------------
 
@@ -97,6 +99,10 @@ class MainWindow(QMainWindow):
             self.tr("&Udgiv offentlige dokumenter…"), self.publish_site, None,
             self.tr("Dagsordener og referater som websted med mødekalender"),
         )
+        self.act_print = self._action(
+            self.tr("&Udskriv…"), self.print_document, S.Print,
+            self.tr("Dagsorden, referat eller protokol til printeren, med forhåndsvisning"),
+        )
         self.act_restore = self._action(
             self.tr("Gendan &sikkerhedskopi…"), self.restore_backup, None,
             self.tr("Gendan arkivet fra en af dets daglige kopier"),
@@ -117,7 +123,8 @@ class MainWindow(QMainWindow):
         self.act_search = self._action(self.tr("&Søg i arkivet"), self.focus_search, S.Find)
         self.act_details = self._action(self.tr("&Mødeoplysninger og fremmøde…"),
                                         self.edit_meeting)
-        self.act_status = self._action(self.tr("Næste &trin for mødet"), self.advance_status)
+        self.act_status = self._action(self.tr("Næste &trin for mødet"), self.advance_status,
+                                       ctrl | Qt.Modifier.SHIFT | Qt.Key.Key_T)
         self.act_postponed = self._action(self.tr("&Udsatte punkter…"), self.take_postponed)
         self.act_copy = self._action(self.tr("&Kopiér dagsorden fra et tidligere møde…"),
                                      self.copy_agenda)
@@ -160,7 +167,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Filer"))
         for action in (self.act_new_meeting, self.act_committees, None, self.act_import,
-                       self.act_export_file, self.act_export, self.act_publish, None,
+                       self.act_export_file, self.act_export, self.act_print, self.act_publish,
+                       None,
                        self.act_restore, None,
                        self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
@@ -174,7 +182,7 @@ class MainWindow(QMainWindow):
                        None, self.act_decisions, self.act_correction, self.act_follow_ups,
                        self.act_history):
             meeting_menu.addSeparator() if action is None else meeting_menu.addAction(action)
-        bar.addMenu(self.tr("&Hjælp")).addAction(self.act_about)
+        self._help_menu(bar)
 
         tools = self.addToolBar(self.tr("Værktøjer"))
         tools.setObjectName("tools")
@@ -223,7 +231,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1300, 820)
+            resize_within_screen(self, 1300, 820)
         state = store.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -314,7 +322,7 @@ class MainWindow(QMainWindow):
         has_item = self.agenda.current_item() is not None
         editable = has_meeting and not self._signed
         for action in (self.act_details, self.act_export, self.act_export_file,
-                       self.act_decisions, self.act_history):
+                       self.act_decisions, self.act_history, self.act_print):
             action.setEnabled(has_meeting)
         for action in (self.act_new_item, self.act_postponed, self.act_copy):
             action.setEnabled(editable)
@@ -323,12 +331,14 @@ class MainWindow(QMainWindow):
         for action in (self.act_delete_item, self.act_up, self.act_down):
             action.setEnabled(has_item and not self._signed)
         self.agenda.set_signed(self._signed)
+        self.act_postponed.setEnabled(editable and self.agenda.waiting_count > 0)
 
     # -- reacting to changes -----------------------------------------------------------
 
     def _agenda_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
             self.agenda.refresh()
+            self.agenda.refresh_waiting()  # undoing a carry-over makes the item wait again
             self._update_actions()
 
     def _meeting_changed(self, meeting_id: int) -> None:
@@ -340,6 +350,7 @@ class MainWindow(QMainWindow):
             self.agenda.refresh_meeting()
             self.agenda.refresh()
             self.agenda.refresh_waiting()
+            self._update_actions()
             if self.editor.view:
                 self.editor.show_item(self.editor.view.id)
 
@@ -381,6 +392,8 @@ class MainWindow(QMainWindow):
         if self.meeting_id is None:
             return
         self.editor.flush()
+        if not self._held_for_entry():
+            return
         if self.decision_entry is not None:
             self.decision_entry.close()
         try:
@@ -435,9 +448,7 @@ class MainWindow(QMainWindow):
         self.ws.undo_stack.push(commands.AddItemCommand(self.ws, change, self.tr("Nyt punkt")))
         self.agenda.refresh()
         self.agenda.select_item(change.item_id)
-        title = self.editor.fields["title"].edit
-        title.setFocus()
-        title.selectAll()
+        self.editor.focus_title()
 
     @editing
     def delete_item(self) -> None:
@@ -538,14 +549,31 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(self, self.tr("Næste trin"), question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        self._step_status()
+
+    def _step_status(self) -> bool:
+        """The meeting one step on; an undoable step, except signing, which is for good."""
         try:
             old, new = self.ws.write(meeting_setup.advance_status, self.meeting_id)
         except ReferentError as error:
             self.show_error(str(error))
-            return
+            return False
         if new != "signed":  # signing is for good: no undo step takes it back
             self.ws.undo_stack.push(commands.StatusCommand(self.ws, self.meeting_id, old, new))
         self.ws.meeting_changed.emit(self.meeting_id)
+        return True
+
+    def _held_for_entry(self) -> bool:
+        """Decisions are entered for a held meeting: one whose agenda is out is offered to
+        be marked held, instead of a refusal (the secretary comes back from the meeting)."""
+        status = self.ws.read(browse.meeting_view, self.meeting_id).status
+        if status != "agenda_published":
+            return True
+        answer = QMessageBox.question(self, self.tr("Indtast beslutninger"), self.tr(
+            "Mødet står som »dagsorden udsendt«. Er mødet holdt?\n\n"
+            "Ja sætter det til »afholdt«, så beslutningerne kan indtastes."
+        ))
+        return answer == QMessageBox.StandardButton.Yes and self._step_status()
 
     def show_history(self) -> None:
         from ui.dialogs.history_dialog import HistoryDialog
@@ -562,6 +590,7 @@ class MainWindow(QMainWindow):
             self.editor.flush()
             take_postponed(self.ws, self.meeting_id, self.agenda.current_row(), self)
             self.agenda.refresh_waiting()
+            self._update_actions()
 
     @editing
     def copy_agenda(self) -> None:
@@ -592,7 +621,7 @@ class MainWindow(QMainWindow):
         try:
             report = import_file(self.ws.archive, Path(path))
         except (ReferentError, OSError) as error:
-            self.show_error(str(error))
+            self.show_error(os_errors.said(error))
             return
         self.ws.undo_stack.clear()  # the steps before may no longer fit what is stored
         self.ws.committees_changed.emit()
@@ -627,7 +656,7 @@ class MainWindow(QMainWindow):
         try:
             self.ws.read(export_file, [view.ext_id], Path(path))
         except (ReferentError, OSError) as error:
-            self.show_error(str(error))
+            self.show_error(os_errors.said(error))
             return
         self.statusBar().showMessage(self.tr("Gemt %1").replace("%1", path), 8000)
 
@@ -645,6 +674,19 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         PublishDialog(self.ws, self).exec()
 
+    def print_document(self) -> None:
+        """Ctrl+P: the export dialog with Udskriv as its default button."""
+        from ui.dialogs.export_dialog import ExportDialog
+
+        if self.meeting_id is None:
+            return
+        self.editor.flush()
+        dialog = ExportDialog(self.ws, self.meeting_id, self)
+        dialog.setWindowTitle(self.tr("Udskriv dokument"))
+        dialog.export_button.setDefault(False)
+        dialog.print_button.setDefault(True)
+        dialog.exec()
+
     # -- search ------------------------------------------------------------------------
 
     def focus_search(self) -> None:
@@ -656,8 +698,25 @@ class MainWindow(QMainWindow):
         self.search_panel.search(self.search_box.text())
 
     def about(self) -> None:
-        QMessageBox.about(
-            self, self.tr("Om Referent"),
-            self.tr("Referent: dagsordener og referater for udvalg.\n\nArkiv: %1")
-            .replace("%1", str(self.ws.archive.path or self.tr("databaseserver"))),
+        from ui import help
+
+        help.show_about(self)
+
+    # -- help and keys -------------------------------------------------------------------
+
+    def _help_menu(self, bar) -> None:
+        from ui import help
+        from ui.keys import ProgramKeys
+
+        self.act_shortcuts = self._action(
+            self.tr("&Tastaturgenveje"), lambda: help.show_shortcuts(self), Qt.Key.Key_F1
         )
+        self.act_guide = self._action(
+            self.tr("&Sådan bruger du Referent"), lambda: help.show_guide(self)
+        )
+        menu = bar.addMenu(self.tr("&Hjælp"))
+        for action in (self.act_shortcuts, self.act_guide, None, self.act_about):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        # The program's own keys beat a text field's (Ctrl+E is "end of line" there).
+        self.program_keys = ProgramKeys(self, [self.act_export, self.act_new_meeting,
+                                               self.act_decisions, self.act_follow_ups])

@@ -167,8 +167,11 @@ class MeetingTreeModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and node.meeting:
-            return f"{node.meeting.title} – {node.meeting.status_name}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The name is often cut in a narrow tree: the tooltip shows it whole.
+            if node.meeting:
+                return f"{node.meeting.title} – {node.meeting.status_name}"
+            return node.label
         if role == MEETING_ID_ROLE:
             return node.meeting.id if node.meeting else None
         if role == COMMITTEE_ID_ROLE:

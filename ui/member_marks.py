@@ -108,6 +108,12 @@ class MemberMarksTable(QTableWidget):
             self._toggle(row, NOT_PARTICIPATING)
         else:
             self._vote(row, VOTE_KEYS[key])
+            # Votes are read off the paper one member after another: on to the next row.
+            self.setCurrentCell(min(row + 1, self.rowCount() - 1), 0)
+
+    def start_at_top(self) -> None:
+        """A new item: the first vote key goes to the first member."""
+        self.setCurrentCell(-1, -1)
 
     def _toggle(self, row: int, column: int) -> None:
         kind, ref = self.rows[row]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import search
+from model import search, words
 from ui.workspace import Workspace
 
 
@@ -44,8 +44,9 @@ class SearchPanel(QDockWidget):
         if not text.strip():
             self.summary.setText(self.tr("Skriv et eller flere ord i søgefeltet."))
         elif hits:
-            self.summary.setText(self.tr("%1 punkter fundet for »%2«")
-                                 .replace("%1", str(len(hits))).replace("%2", text))
+            found = words.count(len(hits), self.tr("punkt"), self.tr("punkter"))
+            self.summary.setText(self.tr("%1 fundet for »%2«")
+                                 .replace("%1", found).replace("%2", text))
         else:
             self.summary.setText(self.tr("Intet fundet for »%1«").replace("%1", text))
         self.show()

@@ -1,6 +1,6 @@
 """Take beslutninger.png: the decision entry mode on the Faxe example, under Xvfb.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots/take_decision_screenshot.py
+    xvfb-run -a -s "-screen 0 1366x768x24" python docs/screenshots/take_decision_screenshot.py
 
 The meeting is shown as the morning after: items 1-2 entered, item 3 being typed.
 """
@@ -46,14 +46,14 @@ def main() -> None:
         )
     app = application()
     window = open_window(archive)
-    window.resize(1360, 860)
+    window.setGeometry(window.screen().availableGeometry())  # 1366×768
     window.show()
 
     def shoot() -> None:
         window.open_meeting(meeting_id)
         window.enter_decisions()
         entry = window.decision_entry
-        entry.resize(1300, 840)
+        entry.setGeometry(entry.screen().availableGeometry())  # as large as a laptop allows
         entry.decision.insertPlainText("\n".join(typed))
         for _ in range(10):
             app.processEvents()

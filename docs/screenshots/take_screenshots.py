@@ -1,6 +1,8 @@
 """Take the screenshots in this folder: the example archive in the window, under Xvfb.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots/take_screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" python docs/screenshots/take_screenshots.py
+
+At 1366×768, a secretary's laptop: the window fills the screen, and every dialog fits.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ OUT = ROOT / "docs" / "screenshots"
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QPoint, QSettings, QTimer
     from sqlalchemy import select
 
     from model.database import open_archive
@@ -32,11 +34,13 @@ def main() -> None:
         import_file(archive, path)
     app = application()
     window = open_window(archive)
-    window.resize(1360, 860)
+    window.setGeometry(window.screen().availableGeometry())  # 1366×768
     window.show()
 
-    def item(title_start: str) -> tuple[int, int]:
+    def item(title_start: str, meeting: str | None = None) -> tuple[int, int]:
         query = select(Item.meeting_id, Item.id).where(Item.title.startswith(title_start))
+        if meeting is not None:
+            query = query.where(Item.meeting.has(ext_id=meeting))
         return tuple(window.ws.read(lambda s: s.execute(query).first()))
 
     def shoot() -> None:
@@ -57,7 +61,44 @@ def main() -> None:
         for _ in range(10):
             app.processEvents()
         dialog.grab().save(str(OUT / "eksport.png"))
+        dialog.close()
+        spelling(*item("Budget 2027 - 2. behandling", "kb-2026-10-08"))
+        help_window()
         app.quit()
+
+    def spelling(meeting_id: int, item_id: int) -> None:
+        """A misspelled word underlined, and its menu open over the text."""
+        from ui.spelling import spelling_menu
+
+        window.open_item(meeting_id, item_id)
+        edit = next(b.edit for b in window.editor.section_boxes if b.isVisible())
+        cursor = edit.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        edit.setTextCursor(cursor)
+        edit.insertPlainText("\n\nForslaget har været i høring hos Erhvervsrådett og "
+                             "handicaprådet, som begge anbefaler det.")
+        edit.setFocus()
+        window.editor.scroll.ensureWidgetVisible(edit, 0, 120)
+        for _ in range(5):
+            app.processEvents()
+        at = edit.toPlainText().index("Erhvervsrådett") + 3
+        cursor.setPosition(at)
+        point = edit.cursorRect(cursor).center()
+        menu = spelling_menu(edit, point)
+        menu.popup(edit.viewport().mapToGlobal(point + QPoint(0, 14)))  # under the word
+        for _ in range(10):
+            app.processEvents()
+        app.primaryScreen().grabWindow(0).save(str(OUT / "stavekontrol.png"))
+        menu.close()
+
+    def help_window() -> None:
+        from ui import help
+
+        dialog = help.show_shortcuts(window)
+        for _ in range(10):
+            app.processEvents()
+        dialog.grab().save(str(OUT / "tastaturgenveje.png"))
+        dialog.close()
 
     QTimer.singleShot(1200, shoot)
     app.exec()

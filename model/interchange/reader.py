@@ -62,7 +62,10 @@ def load_json(path: Path) -> Any:
             )
         data = Path(path).read_bytes()
     except OSError as error:
-        raise InterchangeError(str(path), f"filen kan ikke læses ({error.strerror})") from None
+        from model.os_errors import reason
+
+        why = reason(error)
+        raise InterchangeError(str(path), f"filen kan ikke læses ({why})") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -71,7 +71,8 @@ def test_votes_by_party_protokoltilfoersel_and_correction(session):
     assert "Imod stemte: O (1)" in budget
     assert "Protokoltilførsel fra Mikkel Ærenlund (O):" in budget
     assert "Tilføjet d. 2. oktober 2026:" in closed
-    assert "Notat om anlægsønsker (Lukket bilag)" in budget
+    assert "Bilag 2: Notat om anlægsønsker (Lukket bilag)" in budget
+    assert "Bilag 1: Budgetforslag 2027-2030" in budget
 
 
 def test_public_closed_item_shows_number_public_title_and_public_text_only(session):
@@ -80,7 +81,8 @@ def test_public_closed_item_shows_number_public_title_and_public_text_only(sessi
     # no style: the contract's default heading, whatever the numbering
     assert chapter.heading == "Punkt 303: Salg af kommunal grund (Lukket punkt)"
     assert _texts(chapter) == ["## Beslutning", "Økonomiudvalget besluttede at sælge grunden."]
-    assert "Notat om anlægsønsker (Lukket bilag)" not in _texts(doc.chapters[1])
+    assert "Bilag 2: Notat om anlægsønsker (Lukket bilag)" not in _texts(doc.chapters[1])
+    assert "Bilag 1: Budgetforslag 2027-2030" in _texts(doc.chapters[1])  # numbered as inside
 
 
 def test_dagsorden_has_no_decisions_and_no_signature_page(session):

@@ -72,9 +72,8 @@ def test_ten_items_without_the_mouse(window, archive, qtbot):
     keys.key(Qt.Key.Key_F, ALT)
     keys.key(Qt.Key.Key_Down, times=5)  # first party row: Hele parti V
     assert entry.marks.item(5, 0).text() == "Hele parti V"
-    keys.key(Qt.Key.Key_F)
-    keys.key(Qt.Key.Key_Down)  # Hele parti A
-    keys.key(Qt.Key.Key_I)
+    keys.key(Qt.Key.Key_F)  # and the cursor moves down: Hele parti A
+    keys.key(Qt.Key.Key_I)  # the last row: the cursor stays
     keys.key(Qt.Key.Key_Up, times=5)  # Bo Dahl
     keys.key(Qt.Key.Key_U)
     keys.key(Qt.Key.Key_P, ALT)  # protokoltilførsel from Bo Dahl
@@ -177,7 +176,7 @@ def test_signed_meeting_is_read_only_and_takes_dated_corrections(window, archive
 
 
 def test_a_meeting_not_held_is_refused_in_danish(window, archive, messages):
-    _committee_id, meeting_id = held_meeting(archive, status="agenda_published")
+    _committee_id, meeting_id = held_meeting(archive, status="draft")
     window.ws.committees_changed.emit()
     window.open_meeting(meeting_id)
     window.act_decisions.trigger()
@@ -228,7 +227,7 @@ def test_follow_up_list_filters_and_answers(
                         lambda *a: (str(out), "PDF (*.pdf)"))
     opened = []
     monkeypatch.setattr("ui.follow_up_list.QDesktopServices.openUrl", opened.append)
-    panel.print_list()
+    panel.save_list()
     assert panel.error.text() == "" and opened
     from tests.exporters.helpers import pdf_pages
 

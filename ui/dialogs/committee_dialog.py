@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
 from model import committees, decision_phrases
 from model.checks import InputError
 from model.errors import ReferentError
-from ui import commands
+from ui import commands, table_rows
 from ui.dialogs.style_tab import StyleTab
+from ui.keys import tab_moves_on
 from ui.line_field import ErrorLabel, LineField
+from ui.screen_fit import resize_within_screen
 from ui.workspace import Workspace
 
 ROLE_NAMES = {
@@ -46,7 +49,7 @@ class CommitteeDialog(QDialog):
         self.ws = workspace
         self.committee_id: int | None = None
         self.setWindowTitle(self.tr("Udvalg og medlemmer"))
-        self.resize(900, 640)
+        resize_within_screen(self, 960, 820)  # the members in view without scrolling
         self.list = QListWidget(self)
         self.list.currentItemChanged.connect(self._chosen)
         new = QPushButton(self.tr("Nyt udvalg"), self)
@@ -95,6 +98,9 @@ class CommitteeDialog(QDialog):
             [self.tr("Navn"), self.tr("Parti"), self.tr("Rolle"), self.tr("Underskriver")]
         )
         self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table_rows.fit_columns(self.members, 1, 2, 3)
+        table_rows.tab_leaves(self.members)
+        table_rows.show_rows(self.members, 4)
         add_member = QPushButton(self.tr("Tilføj medlem"), self)
         add_member.clicked.connect(self.add_member_row)
         remove_member = QPushButton(self.tr("Fjern medlem"), self)
@@ -132,8 +138,14 @@ class CommitteeDialog(QDialog):
         self.style_tab = StyleTab(self)
         self.fields["name"].edit.textChanged.connect(self._style_context)
         self.placement.currentIndexChanged.connect(self._style_context)
+        # On a small screen (1366×768 with a task bar) the form scrolls instead of the
+        # dialog growing past the screen's edge.
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form_widget)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.form_widget, self.tr("Udvalg"))
+        self.tabs.addTab(self.form_scroll, self.tr("Udvalg"))
         self.tabs.addTab(self.style_tab, self.tr("Husstil"))
         panel = QVBoxLayout()
         panel.addWidget(self.tabs, 1)
@@ -149,6 +161,7 @@ class CommitteeDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(close)
         self._fill_list(committee_id)
+        tab_moves_on(self)
 
     def _fill_list(self, select: int | None) -> None:
         self.list.blockSignals(True)
@@ -156,6 +169,7 @@ class CommitteeDialog(QDialog):
         chosen = None
         for c in self.ws.read(committees.list_committees):
             entry = QListWidgetItem(f"{c.name} ({c.short_name})", self.list)
+            entry.setToolTip(entry.text())  # long names are cut in the narrow list
             entry.setData(Qt.ItemDataRole.UserRole, c.id)
             if c.id == select or chosen is None:
                 chosen = entry

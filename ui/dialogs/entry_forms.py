@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.errors import ReferentError
+from ui.keys import tab_moves_on
 from ui.line_field import ErrorLabel
 
 
@@ -68,6 +69,7 @@ class EntryForm(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
+        tab_moves_on(self)
         self.first = self.widgets[fields[0].name]
         self.first.setFocus()
 

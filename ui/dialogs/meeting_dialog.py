@@ -23,8 +23,9 @@ from model import browse, committees, meeting_saving, meeting_setup
 from model.checks import InputError
 from model.errors import ReferentError
 from model.meeting_saving import MeetingConflict
-from ui import commands
+from ui import commands, table_rows
 from ui.dialogs.conflict_dialog import KEEP_MINE, USE_THEIRS, ConflictDialog
+from ui.keys import tab_moves_on
 from ui.line_field import ErrorLabel, LineField
 from ui.signed import LOCKED_STYLE, SignedBanner, meeting_signed, reason
 from ui.workspace import Workspace
@@ -68,6 +69,9 @@ class MeetingDialog(QDialog):
         self.attendance.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch
         )
+        table_rows.fit_columns(self.attendance, 1)
+        table_rows.tab_leaves(self.attendance)
+        table_rows.show_rows(self.attendance, 5)
         self.attendance_error = ErrorLabel(self)
         self.error = ErrorLabel(self)
 
@@ -75,7 +79,7 @@ class MeetingDialog(QDialog):
         if meeting_id is None:
             form.addRow(self.tr("Udvalg"), self.committee)
         else:
-            self.committee.hide()  # outside any layout it would sit in the top corner
+            self.committee.hide()  # outside any layout it would be drawn over "Dato"
         form.addRow(self.tr("Dato"), self.fields["date"])
         form.addRow(self.tr("Starter kl."), self.fields["start"])
         form.addRow(self.tr("Slutter kl."), self.fields["end"])
@@ -117,6 +121,8 @@ class MeetingDialog(QDialog):
             self.attendance.cellWidget(r, 1).setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).hide()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Luk"))
+        self.committee.currentIndexChanged.connect(lambda _i: self._propose_location())
+        tab_moves_on(self)
 
     def _load(self) -> None:
         if self.meeting_id is None:
@@ -124,6 +130,7 @@ class MeetingDialog(QDialog):
                 self.committee.setCurrentIndex(max(0, self.committee.findData(self.committee_id)))
             self.fields["start"].set_value("")
             self._fill_attendance()
+            self._propose_location()
             return
         m = self.ws.read(browse.meeting_view, self.meeting_id)
         self.shown = self.ws.read(meeting_saving.details, self.meeting_id)
@@ -136,6 +143,17 @@ class MeetingDialog(QDialog):
         self.guests.setPlainText("\n".join(m.guests))
         self.notes.setPlainText(m.notes or "")
         self._fill_attendance()
+
+    def _propose_location(self) -> None:
+        """A new meeting: where the committee met last, unless she has typed a place."""
+        field = self.fields["location"]
+        if field.value() not in ("", getattr(self, "_proposed", "")):
+            return
+        committee_id = self.committee.currentData()
+        place = self.ws.read(meeting_setup.proposed_location, committee_id) if (
+            committee_id is not None) else None
+        self._proposed = place or ""
+        field.set_value(self._proposed)
 
     def _own_title(self) -> str:
         return self.ws.read(lambda s: browse.get_meeting(s, self.meeting_id).title or "")

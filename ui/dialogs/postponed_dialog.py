@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -68,26 +67,20 @@ def take_postponed(ws: Workspace, meeting_id: int, row: int, parent: QWidget) ->
 
 
 def copy_agenda(ws: Workspace, meeting_id: int, parent: QWidget) -> None:
-    """Copy an earlier meeting's items (of the same committee) onto this agenda."""
-    view = ws.read(browse.meeting_view, meeting_id)
-    earlier = []
-    for year, _count in ws.read(browse.committee_years, view.committee_id):
-        earlier += [m for m in ws.read(browse.meetings_in_year, view.committee_id, year)
-                    if m.id != meeting_id]
-        if len(earlier) > 40:
-            break
+    """Copy chosen items of an earlier meeting (of the same committee) onto this agenda."""
+    from ui.dialogs.copy_agenda_dialog import CopyAgendaDialog, earlier_meetings
+
+    earlier = earlier_meetings(ws, meeting_id)
     if not earlier:
+        ws.failed.emit(tr("Udvalget har ingen andre møder at kopiere fra."))
         return
-    labels = [f"{m.date:%d-%m-%Y}  {m.title}" for m in earlier]
-    label, ok = QInputDialog.getItem(
-        parent, tr("Kopiér dagsorden"), tr("Kopiér punkterne fra mødet:"), labels, 0, False
-    )
-    if not ok:
+    dialog = CopyAgendaDialog(ws, meeting_id, earlier, parent)
+    if not dialog.exec() or not dialog.chosen():
         return
-    source = earlier[labels.index(label)]
     ws.undo_stack.beginMacro(tr("Kopiér dagsorden"))
     try:
-        ids = ws.write(agenda.copy_agenda, source.id, meeting_id)
+        ids = ws.write(agenda.copy_agenda, dialog.source.currentData(), meeting_id,
+                       dialog.chosen())
         rows = ws.read(browse.agenda_rows, meeting_id)
         positions = {r.id: n for n, r in enumerate(rows)}
         for item_id in ids:
