@@ -40,7 +40,7 @@ def test_stevns_prints_beslutning_right_after_indstilling(session):
     # Stevns' style: the bilag right under the item's heading, with no heading of their own
     assert headings == ["## Resume", "## Indstilling", "## Beslutning", "## Sagsfremstilling"]
     assert isinstance(chapter.blocks[0], ListBlock)
-    assert _texts(chapter)[0].startswith("ips_sjaelland_projektbeskrivelse")
+    assert _texts(chapter)[0].startswith("Bilag 1: ips_sjaelland_projektbeskrivelse")
     texts = _texts(chapter)
     assert texts.index("Direktionen, 17. august 2020, pkt. 4:") < texts.index("## Beslutning")
 

@@ -50,8 +50,8 @@ def test_default_style_prints_as_before(oeu):
     decision = texts.index("## Beslutning")
     assert texts[decision + 1] == "Ikke til stede: Åse Bøgh (C)"
     assert not any("stedfortræder" in t for t in texts)
-    assert texts[-3:] == ["## Bilag", "- Budgetforslag 2027-2030",
-                          "- Notat om anlægsønsker (Lukket bilag)"]
+    assert texts[-3:] == ["## Bilag", "- Bilag 1: Budgetforslag 2027-2030",
+                          "- Bilag 2: Notat om anlægsønsker (Lukket bilag)"]
 
 
 def test_item_heading_and_toc_entry_with_bracketed_parts(oeu):
@@ -144,20 +144,21 @@ def test_attachments_heading_and_position(oeu):
     assert texts[-3] == "## Bilag til punkt nr. 302:"
     top = _texts(_styled(oeu, {"attachments_heading": "", "attachments_position":
                                "after_heading"}).chapters[1])
-    assert top[3:5] == ["- Budgetforslag 2027-2030", "- Notat om anlægsønsker (Lukket bilag)"]
+    assert top[3:5] == ["- Bilag 1: Budgetforslag 2027-2030", "- Bilag 2: Notat om anlægsønsker (Lukket bilag)"]
     assert not any(t.startswith("## Bilag") for t in top)
     public = _texts(_styled(oeu, {"attachments_position": "after_heading"}, public=True)
                     .chapters[1])
-    assert "- Notat om anlægsønsker (Lukket bilag)" not in public
+    assert "- Bilag 2: Notat om anlægsønsker (Lukket bilag)" not in public
 
 
 def test_the_agenda_follows_the_style_too(oeu):
     doc = _styled(oeu, PRESETS["Stevns"], document="dagsorden")
     assert doc.chapters[1].heading == "302. Budget 2027 - 2. behandling"
-    assert _texts(doc.chapters[1])[0] == "- Budgetforslag 2027-2030"
+    assert _texts(doc.chapters[1])[0] == "- Bilag 1: Budgetforslag 2027-2030"
 
 
-def test_a_style_saved_with_the_committee_goes_out_and_comes_back(examples_archive, tmp_path):
+def test_a_style_saved_with_the_committee_goes_out_and_comes_back(unsigned_examples_archive,
+                                                                 tmp_path):
     """Saved through the committee operation, exported, imported into another archive:
     the same style, and the same document."""
     from model.database import open_archive
@@ -166,10 +167,10 @@ def test_a_style_saved_with_the_committee_goes_out_and_comes_back(examples_archi
     from model.interchange.writer import dumps, find_meetings
 
     region = {**PRESETS["Region Sjælland"], "decision_heading": "Beslutning"}
-    with examples_archive.transaction() as session:
+    with unsigned_examples_archive.transaction() as session:
         committee_id = load_meeting(session, "oeu-2026-09-30").committee.id
         committees.update_committee(session, committee_id, style=region)
-    with examples_archive.sessions() as session:
+    with unsigned_examples_archive.sessions() as session:
         meetings = find_meetings(session, ["oeu-2026-09-30"])
         exported = interchange_document(meetings)
         before = build_document(load_meeting(session, "oeu-2026-09-30"), "referat")

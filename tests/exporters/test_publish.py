@@ -79,8 +79,8 @@ def site_files(root: Path) -> dict[str, bytes]:
     }
 
 
-def test_meeting_page_is_semantic_html_in_agenda_order(examples_archive, site):
-    publish(examples_archive, site)
+def test_meeting_page_is_semantic_html_in_agenda_order(unsigned_examples_archive, site):
+    publish(unsigned_examples_archive, site)
     page = outline(site / STEVNS_PAGE)
     stevns = next(load_json(p) for p in EXAMPLE_FILES if p.stem.startswith("stevns"))
     items = stevns["meetings"][0]["items"]
@@ -97,8 +97,8 @@ def test_meeting_page_is_semantic_html_in_agenda_order(examples_archive, site):
     assert "aet-2020-08-19.pdf" in page.links
 
 
-def test_closed_content_never_reaches_the_site(examples_archive, site):
-    publish(examples_archive, site)
+def test_closed_content_never_reaches_the_site(unsigned_examples_archive, site):
+    publish(unsigned_examples_archive, site)
     files = site_files(site)
     ours = [n for n in files if n.endswith(".pdf") and "-bilag/" not in n]
     texts = {
@@ -119,12 +119,12 @@ def test_closed_content_never_reaches_the_site(examples_archive, site):
     assert bilag == ["oeu/oeu-2026-09-30-bilag/punkt-302/01-budgetforslag-2027.pdf"]
 
 
-def test_calendar_has_every_meeting_at_its_local_time(examples_archive, site):
-    publish(examples_archive, site, base_url="https://example.dk/moeder")
+def test_calendar_has_every_meeting_at_its_local_time(unsigned_examples_archive, site):
+    publish(unsigned_examples_archive, site, base_url="https://example.dk/moeder")
     calendar = Calendar.from_ical((site / "kalender.ics").read_bytes())
     events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
     assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/Copenhagen"
-    with examples_archive.sessions() as session:
+    with unsigned_examples_archive.sessions() as session:
         meetings = list(session.scalars(select(Meeting)))
         assert len(events) == len(meetings) == 4
         for meeting in meetings:
@@ -144,22 +144,22 @@ def test_calendar_has_every_meeting_at_its_local_time(examples_archive, site):
     assert [str(e["uid"]) for e in per_committee.walk("VEVENT")] == ["aet-2020-08-19@referent"]
 
 
-def test_summer_time_meeting_is_at_its_local_hour(examples_archive, site):
-    with examples_archive.transaction() as session:
+def test_summer_time_meeting_is_at_its_local_hour(unsigned_examples_archive, site):
+    with unsigned_examples_archive.transaction() as session:
         meeting = session.scalar(select(Meeting).where(Meeting.ext_id == "oeu-2026-09-30"))
         meeting.start = dt.time(16, 30)
-    publish(examples_archive, site)
+    publish(unsigned_examples_archive, site)
     calendar = Calendar.from_ical((site / "oeu" / "kalender.ics").read_bytes())
     start = calendar.walk("VEVENT")[0].decoded("dtstart")
     assert start.astimezone(dt.UTC).time() == dt.time(14, 30)  # CEST is UTC+2
 
 
-def test_feed_lists_the_minutes(examples_archive, site):
-    publish(examples_archive, site)
+def test_feed_lists_the_minutes(unsigned_examples_archive, site):
+    publish(unsigned_examples_archive, site)
     root = ET.parse(site / "referater.atom").getroot()
     ns = {"a": "http://www.w3.org/2005/Atom"}
     links = [e.find("a:link", ns).get("href") for e in root.findall("a:entry", ns)]
-    with examples_archive.sessions() as session:
+    with unsigned_examples_archive.sessions() as session:
         minutes = [
             f"{m.committee.ext_id}/{m.ext_id}.html"
             for m in session.scalars(select(Meeting))
@@ -169,19 +169,19 @@ def test_feed_lists_the_minutes(examples_archive, site):
     assert links  # the examples hold signed minutes
 
 
-def test_publishing_again_changes_no_byte(examples_archive, site):
-    first = publish(examples_archive, site)
+def test_publishing_again_changes_no_byte(unsigned_examples_archive, site):
+    first = publish(unsigned_examples_archive, site)
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*") if p.is_file()}
-    second = publish(examples_archive, site)
+    second = publish(unsigned_examples_archive, site)
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*") if p.is_file()}
 
     assert first.written and not second.written and not second.removed
     assert after == before
 
 
-def test_a_change_rewrites_only_its_meeting(examples_archive, site):
-    publish(examples_archive, site)
-    with examples_archive.transaction() as session:
+def test_a_change_rewrites_only_its_meeting(unsigned_examples_archive, site):
+    publish(unsigned_examples_archive, site)
+    with unsigned_examples_archive.transaction() as session:
         section = session.scalar(
             select(Section)
             .join(Item)
@@ -190,7 +190,7 @@ def test_a_change_rewrites_only_its_meeting(examples_archive, site):
             .limit(1)
         )
         section.text += "\n\nEn tilføjet sætning om vejarbejdet."
-    report = publish(examples_archive, site)
+    report = publish(unsigned_examples_archive, site)
 
     assert sorted(report.written) == [
         "sagsbehandling/sagsbehandling-2020-04-21.html",
@@ -199,54 +199,54 @@ def test_a_change_rewrites_only_its_meeting(examples_archive, site):
     assert "vejarbejdet" in (site / "sagsbehandling/sagsbehandling-2020-04-21.html").read_text()
 
 
-def test_an_item_closed_after_publishing_takes_its_bilag_off_the_site(examples_archive, site):
-    publish(examples_archive, site)
+def test_an_item_closed_after_publishing_takes_its_bilag_off_the_site(unsigned_examples_archive, site):
+    publish(unsigned_examples_archive, site)
     bilag = site / "oeu/oeu-2026-09-30-bilag/punkt-302/01-budgetforslag-2027.pdf"
     assert bilag.exists()
     (site / "egen-fil.txt").write_text("ikke Referents")
-    with examples_archive.transaction() as session:
+    with unsigned_examples_archive.transaction() as session:
         session.scalar(select(Item).where(Item.number == 302)).closed = True
-    report = publish(examples_archive, site)
+    report = publish(unsigned_examples_archive, site)
 
     assert not bilag.exists() and not bilag.parent.exists()
     assert str(bilag.relative_to(site)) in report.removed
     assert (site / "egen-fil.txt").exists()  # files the site did not write stay
 
 
-def test_cpr_number_stops_publishing(examples_archive, tmp_path):
-    with examples_archive.transaction() as session:
+def test_cpr_number_stops_publishing(unsigned_examples_archive, tmp_path):
+    with unsigned_examples_archive.transaction() as session:
         section = session.scalar(
             select(Section).join(Item).where(Item.number == 193, Section.heading == "Resume")
         )
         section.text += " Borgeren har CPR-nr. 010203-1234."
     with pytest.raises(ReferentError, match="CPR"):
-        publish(examples_archive, tmp_path / "site")
+        publish(unsigned_examples_archive, tmp_path / "site")
     assert not (tmp_path / "site").exists() or not any((tmp_path / "site").iterdir())
-    publish(examples_archive, tmp_path / "site", allow_cpr=True)
+    publish(unsigned_examples_archive, tmp_path / "site", allow_cpr=True)
     assert (tmp_path / "site" / STEVNS_PAGE).exists()
 
 
-def test_cpr_number_in_a_bilag_file_name_stops_publishing(examples_archive, site):
+def test_cpr_number_in_a_bilag_file_name_stops_publishing(unsigned_examples_archive, site):
     from model.entities import Attachment
 
-    with examples_archive.transaction() as session:
+    with unsigned_examples_archive.transaction() as session:
         attachment = session.scalar(select(Attachment).join(Item).where(Item.number == 302))
         attachment.filename = "Klage fra 010203-1234.pdf"
     with pytest.raises(ReferentError, match="bilag"):
-        publish(examples_archive, site)
+        publish(unsigned_examples_archive, site)
 
 
-def test_only_the_named_committees(examples_archive, site):
-    publish(examples_archive, site, committee_ids=["aet"])
+def test_only_the_named_committees(unsigned_examples_archive, site):
+    publish(unsigned_examples_archive, site, committee_ids=["aet"])
     assert sorted(p.name for p in site.iterdir() if p.is_dir()) == ["aet"]
     with pytest.raises(NotFoundError, match='"ingen"'):
-        publish(examples_archive, site, committee_ids=["ingen"])
+        publish(unsigned_examples_archive, site, committee_ids=["ingen"])
 
 
-def test_draft_meeting_has_a_page_without_agenda(examples_archive, site):
-    with examples_archive.transaction() as session:
+def test_draft_meeting_has_a_page_without_agenda(unsigned_examples_archive, site):
+    with unsigned_examples_archive.transaction() as session:
         session.scalar(select(Meeting).where(Meeting.ext_id == "kb-2026-10-08")).status = "draft"
-    publish(examples_archive, site)
+    publish(unsigned_examples_archive, site)
     page = (site / "kb" / "kb-2026-10-08.html").read_text("utf-8")
     assert "Dagsordenen er ikke udsendt endnu." in page
     assert not (site / "kb" / "kb-2026-10-08.pdf").exists()

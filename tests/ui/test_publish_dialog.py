@@ -16,8 +16,8 @@ def _dialog(window, qtbot):
     return dialog
 
 
-def test_menu_publishes_the_chosen_committees(examples_window, qtbot, tmp_path):
-    window = examples_window
+def test_menu_publishes_the_chosen_committees(unsigned_examples_window, qtbot, tmp_path):
+    window = unsigned_examples_window
     assert window.act_publish in window.menuBar().actions()[0].menu().actions()
     dialog = _dialog(window, qtbot)
     for row in range(dialog.committees.count()):
@@ -39,9 +39,9 @@ def test_menu_publishes_the_chosen_committees(examples_window, qtbot, tmp_path):
 
 
 def test_cpr_number_asks_first_and_publishes_nothing_on_no(
-    examples_window, qtbot, tmp_path, monkeypatch
+    unsigned_examples_window, qtbot, tmp_path, monkeypatch
 ):
-    window = examples_window
+    window = unsigned_examples_window
     with window.ws.archive.transaction() as session:
         item = session.scalar(select(Item).where(Item.ext_id == "aet-2020-08-19-193"))
         item.sections[0].text += "\n\nBorgeren 010203-1234 har klaget."

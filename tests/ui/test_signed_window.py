@@ -129,10 +129,10 @@ def test_every_editing_action_is_off_or_refused_and_the_referat_is_unchanged(
 
 
 def test_an_undo_of_a_step_from_before_the_signing_is_refused(
-    examples_window, examples_archive, qtbot, messages
+    unsigned_examples_window, unsigned_examples_archive, qtbot, messages
 ):
     """A step taken while the meeting was open is not undone once it is signed."""
-    window, archive = examples_window, examples_archive
+    window, archive = unsigned_examples_window, unsigned_examples_archive
     mid, item_id = _open_budget(window, archive)
     with archive.transaction() as s:
         s.get(Meeting, mid).status = "minutes_approved"
@@ -174,9 +174,9 @@ def test_the_banner_adds_a_dated_correction(examples_window, examples_archive, q
 
 @pytest.mark.parametrize("button", ["Annullér", "Underskriv"])
 def test_signing_asks_and_says_what_it_means(
-    examples_window, examples_archive, qtbot, monkeypatch, button
+    unsigned_examples_window, unsigned_examples_archive, qtbot, monkeypatch, button
 ):
-    window, archive = examples_window, examples_archive
+    window, archive = unsigned_examples_window, unsigned_examples_archive
     monkeypatch.setattr("ui.confirm.ask", real_ask)
     mid, _item_id = _open_budget(window, archive)
     with archive.transaction() as s:

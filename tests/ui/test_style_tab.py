@@ -50,7 +50,7 @@ def test_editing_a_template_changes_the_preview_as_typed(window, qtbot):
     tab.positions["attachments_position"].setCurrentIndex(
         tab.positions["attachments_position"].findData("after_heading"))
     text = _preview(dialog)
-    assert text.index("Forslag til tillidskodeks") < text.index("Sagsfremstilling")
+    assert text.index("Bilag 1: Forslag til tillidskodeks") < text.index("Sagsfremstilling")
 
 
 def test_a_wrong_template_says_so_in_danish_and_keeps_the_last_preview(window, qtbot):
@@ -97,4 +97,4 @@ def test_opening_a_committee_shows_its_style(examples_window, examples_archive, 
     assert tab.edits["attachments_heading"].text() == ""
     assert tab.lines.toPlainText() == ""
     assert _preview(dialog).splitlines()[:2] == ["12. Tillidskodeks",
-                                                 "Forslag til tillidskodeks"]
+                                                 "Bilag 1: Forslag til tillidskodeks"]

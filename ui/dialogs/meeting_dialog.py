@@ -107,6 +107,8 @@ class MeetingDialog(QDialog):
         self.signed = meeting_id is not None and self.ws.read(meeting_signed, meeting_id)
         if self.signed:
             self._lock()
+        self.committee.currentIndexChanged.connect(lambda _i: self._propose_location())
+        tab_moves_on(self)
 
     def _lock(self) -> None:
         """A signed meeting's details and attendance are shown, not changed."""
@@ -121,8 +123,6 @@ class MeetingDialog(QDialog):
             self.attendance.cellWidget(r, 1).setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).hide()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Luk"))
-        self.committee.currentIndexChanged.connect(lambda _i: self._propose_location())
-        tab_moves_on(self)
 
     def _load(self) -> None:
         if self.meeting_id is None:
