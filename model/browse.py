@@ -137,6 +137,7 @@ class AttachmentView:
     filename: str | None
     closed: bool
     has_content: bool
+    version: int = 1  # handed back with an edit, so a stale one is refused
 
 
 @dataclass
@@ -215,7 +216,7 @@ def item_view(session: Session, item_id: int) -> ItemView:
         frozen=is_frozen(item.meeting),
         sections=[SectionView(s.id, s.heading, s.text, s.version) for s in item.sections],
         attachments=[
-            AttachmentView(a.id, a.title, a.filename, a.closed, a.id in with_content)
+            AttachmentView(a.id, a.title, a.filename, a.closed, a.id in with_content, a.version)
             for a in item.attachments
         ],
         prior_decisions=[

@@ -43,6 +43,7 @@ class FollowUpRow:
     due: dt.date | None
     status: str
     answer: str | None
+    version: int = 1  # handed back with an edit, so a stale one is refused
 
     @property
     def overdue(self) -> bool:
@@ -55,6 +56,7 @@ def row_of(f: FollowUp) -> FollowUpRow:
     return FollowUpRow(
         f.id, item.id, meeting.id, meeting.committee_id, meeting.committee.name, meeting.date,
         item.number, item.title, f.text, f.asked_by, f.responsible, f.due, f.status, f.answer,
+        f.version,
     )
 
 

@@ -154,7 +154,7 @@ class FollowUpList(QDockWidget):
         fields = [FormField("answer", self.tr("Svar"), "text", value=row.answer or "")]
 
         def save(values) -> None:
-            old = self.ws.write(follow_ups.mark_answered, row.id, values["answer"])
+            old = self.ws.write(follow_ups.mark_answered, row.id, values["answer"], row.version)
             new = {"status": "answered", "answer": values["answer"]}
             self.ws.undo_stack.push(FollowUpFieldsCommand(
                 self.ws, row.meeting_id, row.item_id, row.id, old, new, self.tr("Besvar")
@@ -170,7 +170,13 @@ class FollowUpList(QDockWidget):
         row = self.current_row()
         if row is None or row.status == "open":
             return
-        old = self.ws.write(follow_ups.update_follow_up, row.id, status="open")
+        try:
+            old = self.ws.write(follow_ups.update_follow_up, row.id, status="open",
+                                expected_version=row.version)
+        except ReferentError as error:
+            self.ws.failed.emit(str(error))
+            self.refresh()
+            return
         self.ws.undo_stack.push(FollowUpFieldsCommand(
             self.ws, row.meeting_id, row.item_id, row.id, old, {"status": "open"},
             self.tr("Genåbn"),

@@ -596,7 +596,9 @@ class ItemEditor(QWidget):
     def _remove_section(self, section_id: int) -> None:
         self.flush()
         v = self.view
-        snapshot = self.ws.write(item_edit.remove_section, section_id)
+        box = next((b for b in self.section_boxes if b.section_id == section_id), None)
+        snapshot = self.ws.write(item_edit.remove_section, section_id,
+                                 box.version if box is not None else None)
         self._push(commands.SectionCommand(
             self.ws, v.meeting_id, v.id, section_id, False, self.tr("Fjern afsnit"), snapshot
         ))
@@ -711,13 +713,24 @@ class ItemEditor(QWidget):
         path = attachments.write_private_file(name, content)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
+    def _attachment_version(self, attachment_id: int) -> int | None:
+        """The version of the bilag as shown: an edit of one changed since is refused."""
+        shown = [a for a in self.view.attachments if a.id == attachment_id] if self.view else []
+        return shown[0].version if shown else None
+
+    def item_version(self, item_id: int) -> int | None:
+        """The version of the item as this editor shows it (None: it shows another)."""
+        self.flush()
+        return self._item_version if self.view is not None and self.view.id == item_id else None
+
     @editing
     def remove_attachment(self) -> None:
         attachment_id = self._current_attachment()
         if attachment_id is None:
             return
         v = self.view
-        snapshot = self.ws.write(item_edit.remove_attachment, attachment_id)
+        snapshot = self.ws.write(item_edit.remove_attachment, attachment_id,
+                                 self._attachment_version(attachment_id))
         self._push(commands.AttachmentCommand(
             self.ws, v.meeting_id, v.id, attachment_id, False, self.tr("Fjern bilag"), snapshot
         ))
@@ -728,7 +741,8 @@ class ItemEditor(QWidget):
         v = self.view
         attachment_id = entry.data(Qt.ItemDataRole.UserRole)
         closed = entry.checkState() == Qt.CheckState.Checked
-        old = self.ws.write(item_edit.set_attachment_field, attachment_id, "closed", closed)
+        old = self.ws.write(item_edit.set_attachment_field, attachment_id, "closed", closed,
+                            self._attachment_version(attachment_id))
         self._push(commands.AttachmentFieldCommand(
             self.ws, v.meeting_id, v.id, attachment_id, "closed", old, closed
         ))

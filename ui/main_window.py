@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
             self.tr("Slet punktet"), accept_default=True,
         ):
             return
-        change = self.ws.write(agenda.delete_item, item_id)
+        change = self.ws.write(agenda.delete_item, item_id, self.editor.item_version(item_id))
         self.ws.undo_stack.push(commands.DeleteItemCommand(self.ws, change, title))
         self.agenda.refresh()
         self.statusBar().showMessage(
@@ -482,7 +482,8 @@ class MainWindow(QMainWindow):
     @editing
     def _move_to(self, item_id: int, index: int) -> None:
         self.editor.flush()
-        change = self.ws.write(agenda.move_item, item_id, index)
+        shown = [row.id for row in self.agenda.model.rows]  # an agenda changed since is refused
+        change = self.ws.write(agenda.move_item, item_id, index, shown)
         self.ws.undo_stack.push(commands.MoveItemCommand(self.ws, change, index))
         self.agenda.refresh()
         self.agenda.select_item(item_id)
