@@ -101,12 +101,20 @@ class Speller:
         wrong = []
         for m in WORD.finditer(text):
             word = m.group()
+            if _in_placeholder(text, m.start(), m.end()):
+                continue  # "{number}" in a house style's template is no Danish word
             # Abbreviations are in the dictionary with their full stop: "kl.", "jf.", "kr.".
             if self.correct(word) or (text[m.end():m.end() + 1] == "." and
                                       self.correct(word + ".")):
                 continue
             wrong.append((m.start(), m.end() - m.start()))
         return wrong
+
+
+def _in_placeholder(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside braces, as "{extra.brevid}" does."""
+    opened = text.rfind("{", 0, start)
+    return opened != -1 and text.rfind("}", opened, start) == -1 and "}" in text[end:end + 40]
 
 
 _speller: Speller | None = None

@@ -8,30 +8,17 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from example_window import OUT, example_window  # noqa: E402
 
 
 def main() -> None:
-    sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QTimer
 
-    from model.database import open_archive
-    from model.interchange import import_file
-    from ui.app import application, example_files, open_window
+    app, window = example_window()
     from ui.dialogs.committee_dialog import CommitteeDialog
-
-    work = tempfile.mkdtemp()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, work)
-    archive = open_archive(os.path.join(work, "eksempler.sqlite3"))
-    for path in example_files():
-        import_file(archive, path)
-    app = application()
-    window = open_window(archive)
-    window.show()
 
     def shoot() -> None:
         dialog = CommitteeDialog(window.ws, None, window)

@@ -134,3 +134,14 @@ def test_one_line_fields_are_underlined_too(window, archive, qtbot, own_words):
     assert _red_pixels(title) == 0
     title.setText("Budgettet for næstte år")
     assert _red_pixels(title) > 5
+
+
+def test_a_house_style_placeholder_is_no_misspelling():
+    from ui.speller import speller
+
+    checker = speller()
+    if not checker.available:
+        pytest.skip("no Danish dictionary on this machine")
+    text = "Beslutning i {committee} {weekday} den {date}, pkt. {extra.brevid} xqzvbn"
+    wrong = [text[s : s + n] for s, n in checker.misspelled(text)]
+    assert wrong == ["xqzvbn"]
