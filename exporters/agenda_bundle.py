@@ -35,8 +35,10 @@ def bundle_pdf(meeting, public: bool = False) -> Bundle:
 
     doc = build_document(meeting, "dagsorden", public)
     agenda = PdfReader(io.BytesIO(render_document(doc, "pdf")))
-    writer = PdfWriter()
-    writer.append(agenda, import_outline=False)
+    # A clone keeps the agenda's structure tree, language and title (a tagged PDF);
+    # its own bookmarks give way to the bundle's, which add the bilag under each item.
+    writer = PdfWriter(clone_from=agenda)
+    writer.root_object.pop("/Outlines", None)
     starts = _chapter_pages(agenda)
     bundle = Bundle(b"")
     for item, chapter, start in zip(meeting.items, doc.chapters, starts, strict=False):

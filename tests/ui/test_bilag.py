@@ -152,6 +152,10 @@ def test_render_with_bilag_on_the_command_line(archive, tmp_path, capsys):
     first_bilag = start["Bilag 1: Kortbilag"]
     assert first_bilag > max(item_pages)  # the whole agenda first, then the bilag
     assert len(reader.pages) == first_bilag + 2 + 1 + 1
+    # The agenda keeps its tagged structure and language in the bundle.
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/Lang"] == "da-DK"
+    assert catalog["/MarkInfo"]["/Marked"]
 
 
 def test_with_bilag_is_only_for_the_agenda_as_pdf(archive, tmp_path, capsys):
