@@ -305,6 +305,7 @@ class DecisionEntryWindow(QDialog):
                 parts.append(self.tr("besvaret"))
             entry = QListWidgetItem(" · ".join(parts), self.follow_list)
             entry.setData(Qt.ItemDataRole.UserRole, row.id)
+            entry.setData(Qt.ItemDataRole.UserRole + 1, row.version)  # as shown
         self.corrections.clear()
         for correction in item.corrections:
             self.corrections.addItem(f"{correction.date:%d-%m-%Y}: {correction.text}")
@@ -518,7 +519,8 @@ class DecisionEntryWindow(QDialog):
             return
         follow_up_id = entry.data(Qt.ItemDataRole.UserRole)
         try:
-            snapshot = self.ws.write(follow_ups.delete_follow_up, follow_up_id)
+            snapshot = self.ws.write(follow_ups.delete_follow_up, follow_up_id,
+                                     entry.data(Qt.ItemDataRole.UserRole + 1))
         except ReferentError as error:
             self.message.show_message(str(error))
             return

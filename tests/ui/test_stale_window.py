@@ -128,3 +128,26 @@ def test_reopening_a_follow_up_changed_since_is_refused(unsigned_examples_window
     assert any("ændret af en anden" in m for m in messages), messages
     with archive.sessions() as s:
         assert s.get(FollowUp, follow_up_id).status == "answered"
+
+
+def test_removing_a_follow_up_changed_since_is_refused(unsigned_examples_window):
+    window = unsigned_examples_window
+    archive = window.ws.archive
+    _open(window, archive)
+    with archive.sessions() as s:
+        follow_up = s.scalars(select(FollowUp).join(Item).join(Meeting)
+                              .where(Meeting.ext_id == FAXE)).first()
+        follow_up_id, item_id = follow_up.id, follow_up.item_id
+    window.enter_decisions()
+    entry = window.decision_entry
+    entry.entry.go_to(item_id)
+    entry.show_current()
+    entry.follow_list.setCurrentRow(0)
+    with archive.transaction() as s:
+        s.get(FollowUp, follow_up_id).text = "Spørgsmålet, præciseret af en kollega"
+
+    entry.remove_follow_up()
+
+    assert "ændret af en anden" in entry.message.text()
+    with archive.sessions() as s:
+        assert s.get(FollowUp, follow_up_id).text == "Spørgsmålet, præciseret af en kollega"
