@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from babel.dates import format_date
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import MANYTOONE, RelationshipProperty, Session, attributes
 
@@ -63,6 +62,8 @@ ANSWER_FIELDS = frozenset(records.LATER_FOLLOW_UP_FIELDS)
 
 def meeting_label(meeting: Meeting) -> str:
     """'AET 19. august 2020': how a refusal names the meeting."""
+    from babel.dates import format_date  # a refusal is rare; Babel costs 0.1 s to import
+
     day = format_date(meeting.date, "d. MMMM y", locale="da_DK") if meeting.date else ""
     short = meeting.committee.short_name if meeting.committee else ""
     return f"{short} {day}".strip() or meeting.ext_id

@@ -61,3 +61,18 @@ def test_cpr_number_asks_first_and_publishes_nothing_on_no(
     dialog.start(allow_cpr=False)
     qtbot.waitUntil(lambda: (out / "index.html").exists() and not dialog.is_busy(), timeout=60000)
     assert dialog.error.text() == ""
+
+
+def test_the_cpr_question_lists_the_places_and_counts_the_rest(qtbot):
+    from tests.ui.signed_helpers import Answer
+    from ui.dialogs.cpr_question import go_on_anyway
+
+    warnings = [f"Punkt {n}: »…010203-xxxx…«" for n in range(13)]
+    answer = Answer("Udgiv alligevel")
+    assert go_on_anyway(None, warnings, "Disse steder ligner CPR-numre:", "Udgiv alligevel")
+    assert answer.buttons == ["Udgiv alligevel", "Ret teksten først"]
+    assert "Punkt 11:" in answer.explanation and "Punkt 12:" not in answer.explanation
+    assert answer.explanation.endswith("… og 1 steder mere.")
+    refused = Answer("Ret teksten først")
+    assert not go_on_anyway(None, warnings[:2], "Disse steder:", "Dan alligevel")
+    assert refused.text == "Disse steder:"

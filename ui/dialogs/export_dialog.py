@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -261,20 +260,11 @@ class ExportDialog(QDialog):
 
     def confirm_cpr(self, warnings) -> bool:
         """Show where the open text looks like CPR numbers; True to export all the same."""
-        shown = "\n".join(f"• {w}" for w in warnings[:12])
-        if len(warnings) > 12:
-            shown += "\n" + self.tr("… og %1 steder mere.").replace("%1", str(len(warnings) - 12))
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Mulige CPR-numre"))
-        box.setText(self.tr(
+        from ui.dialogs.cpr_question import go_on_anyway
+
+        return go_on_anyway(self, warnings, self.tr(
             "Den offentlige udgave lægges typisk på nettet, og disse steder ligner CPR-numre:"
-        ))
-        box.setInformativeText(shown)
-        anyway = box.addButton(self.tr("Dan alligevel"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Ret teksten først"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is anyway
+        ), self.tr("Dan alligevel"))
 
     def _stop_progress(self) -> None:
         self.progress.setRange(0, 1)

@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
 
-from model import browse
+from model import browse, os_errors
 from model.errors import ReferentError
 from ui.line_field import ErrorLabel
 from ui.settings import settings
@@ -60,7 +59,7 @@ class PublishJob(QRunnable):
         except ReferentError as error:
             self.signals.failed.emit(str(error))
         except OSError as error:
-            self.signals.failed.emit(f"{error.filename or ''}: {error.strerror or error}")
+            self.signals.failed.emit(os_errors.message(error))
         except Exception:  # noqa: BLE001 - a failed publish must not take the window down
             self.signals.failed.emit(
                 "Webstedet kunne ikke udgives:\n" + traceback.format_exc(limit=3)
@@ -198,18 +197,11 @@ class PublishDialog(QDialog):
 
     def ask_cpr(self, warnings) -> bool:
         """Where the public text looks like CPR numbers; True to publish all the same."""
-        shown = "\n".join(f"• {w}" for w in warnings[:12])
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Mulige CPR-numre"),
-            self.tr("Webstedet er offentligt, og disse steder ligner CPR-numre:"),
-            parent=self,
-        )
-        box.setInformativeText(shown)
-        anyway = box.addButton(self.tr("Udgiv alligevel"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Ret teksten først"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is anyway
+        from ui.dialogs.cpr_question import go_on_anyway
+
+        return go_on_anyway(self, warnings, self.tr(
+            "Webstedet er offentligt, og disse steder ligner CPR-numre:"
+        ), self.tr("Udgiv alligevel"))
 
     def is_busy(self) -> bool:
         return self.progress.maximum() == 0

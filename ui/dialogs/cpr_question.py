@@ -1,0 +1,23 @@
+"""The question before a public document goes out with what looks like CPR numbers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+SHOWN = 12  # places listed; the rest are counted
+
+
+def go_on_anyway(parent, warnings, intro: str, anyway: str) -> bool:
+    """List where the text looks like CPR numbers under `intro`; True when the secretary
+    chooses `anyway` rather than "Ret teksten først"."""
+    tr = lambda text: QCoreApplication.translate("CprQuestion", text)  # noqa: E731
+    shown = "\n".join(f"• {w}" for w in warnings[:SHOWN])
+    if len(warnings) > SHOWN:
+        shown += "\n" + tr("… og %1 steder mere.").replace("%1", str(len(warnings) - SHOWN))
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Mulige CPR-numre"), intro, parent=parent)
+    box.setInformativeText(shown)
+    chosen = box.addButton(anyway, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Ret teksten først"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is chosen
