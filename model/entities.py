@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -90,6 +91,9 @@ class Committee(Versioned, Base):
     # The house style (`style` in the interchange file): templates for how the
     # committee's documents word and place things; None means the defaults.
     style: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Questions and orders (follow-ups) printed under their item in the referat;
+    # a local setting, not part of the interchange file.
+    follow_ups_in_minutes: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     members: Mapped[list[Member]] = _ordered("Member", back_populates="committee")
     meetings: Mapped[list[Meeting]] = relationship(

@@ -1,0 +1,26 @@
+"""Whether a committee's referat prints the questions and orders under their item
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-11-29
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("committees") as batch_op:
+        batch_op.add_column(
+            sa.Column("follow_ups_in_minutes", sa.Boolean(), nullable=False, server_default=sa.true())
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("committees") as batch_op:
+        batch_op.drop_column("follow_ups_in_minutes")
