@@ -60,17 +60,24 @@ class SubHeading:
 
 @dataclass
 class TickBoxes:
-    """Labels each with an empty box, ticked with a pen (a decision, a member not present)."""
+    """Labels each with an empty box, ticked with a pen (a decision, a member not present).
+
+    `keys` (one per label, when given) name each box for whoever reads the paper back
+    (exporters/pdf_forms.Placed): "decision:Godkendt", "absent:<member id>"."""
 
     labels: list[str]
     columns: int = 2
+    keys: list[str] = field(default_factory=list)
 
 
 @dataclass
 class WritingBox:
-    """A ruled box to write in by hand, `lines` written lines tall."""
+    """A ruled box to write in by hand, `lines` written lines tall. With `fewest`, the box
+    gives way down to that many lines so that its PageFill stays on one page."""
 
     lines: int
+    fewest: int = 0
+    key: str = ""
 
 
 @dataclass
@@ -78,6 +85,7 @@ class FormColumn:
     title: str
     share: float  # of the text width; the shares of a table add up to 1
     kind: str = "text"  # text (printed), box (a box to tick), blank (room to write)
+    key: str = ""  # of a box column: with the row's key, names each box ("present:<id>")
 
 
 @dataclass
@@ -89,6 +97,7 @@ class FormTable:
     rows: list[list[str]]
     blank_rows: int = 0
     row_lines: float = 1
+    row_keys: list[str] = field(default_factory=list)  # one per entry of `rows`, when given
 
 
 @dataclass
@@ -98,7 +107,19 @@ class Fields:
     rows: list[tuple[str, str]]
 
 
-Block = Para | ListBlock | SectionHeading | SubHeading | TickBoxes | WritingBox | FormTable | Fields
+@dataclass
+class PageFill:
+    """The forms that end a page (an item's decision, absences, questions): `groups` of
+    blocks, each kept on one page. They share the page with what comes before them when
+    the elastic WritingBox among them can give way enough; otherwise the first group
+    (with the box) keeps the page and the others move on, or all of them move to the
+    next page together."""
+
+    groups: list[list[Block]]
+
+
+Block = (Para | ListBlock | SectionHeading | SubHeading | TickBoxes | WritingBox | FormTable
+         | Fields | PageFill)
 FORM_BLOCKS = (TickBoxes, WritingBox, FormTable, Fields)
 
 
