@@ -47,16 +47,19 @@ SUPPLEANT = "suppleant"
 DECISION_LINES = 7  # the ruled box at its most
 FEWEST_LINES = 3  # and what it gives way to before the item's page runs over
 QUESTION_ROWS = 3
+QUESTION_LINES = 1.2  # a row: a handwritten line and some
 ATTENDANCE = [
     FormColumn("Medlem", 0.40),
     FormColumn("Til stede", 0.15, "box", key="present"),
     FormColumn("Fraværende", 0.18, "box", key="absent"),
     FormColumn("Stedfortræder", 0.27, "blank"),
 ]
+# The vote as practice words it ("For stemte 5 (A, V), imod stemte 2 (Ø), undlod at stemme
+# 1 (C)"): the column headings say it, so the form needs no heading of its own.
 VOTES = [
-    FormColumn("For", 1 / 3, "blank"),
-    FormColumn("Imod", 1 / 3, "blank"),
-    FormColumn("Undlod", 1 / 3, "blank"),
+    FormColumn("Stemte for", 1 / 3, "blank"),
+    FormColumn("Stemte imod", 1 / 3, "blank"),
+    FormColumn("Undlod at stemme", 1 / 3, "blank"),
 ]
 QUESTIONS = [
     FormColumn("Spørgsmål eller bestilling", 0.52, "blank"),
@@ -146,9 +149,7 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
         WritingBox(DECISION_LINES, fewest=FEWEST_LINES, key="decision"),
     ]
     if may_vote(item):
-        decision += [SectionHeading("Afstemning"),
-                     FormTable(VOTES, [], blank_rows=1, row_lines=1.2),
-                     ]
+        decision.append(FormTable(VOTES, [], blank_rows=1, row_lines=1.2))
     taking_part = [seat for seat in members if seat.takes_part]
     chapter.blocks.append(PageFill([
         decision,
@@ -156,7 +157,7 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
          TickBoxes([seat.taking_part for seat in taking_part], columns=2,
                    keys=[f"absent:{seat.taking_part_key}" for seat in taking_part])],
         [SectionHeading("Spørgsmål og bestillinger"),
-         FormTable(QUESTIONS, [], blank_rows=QUESTION_ROWS, row_lines=1.5)],
+         FormTable(QUESTIONS, [], blank_rows=QUESTION_ROWS, row_lines=QUESTION_LINES)],
     ]))
     return chapter
 
