@@ -12,9 +12,10 @@ as the protocol is internal, but marked as closed.
 
 Every box has a key for reading the paper back (pdf_forms.Placed):
 "present:<member id>" and "absent:<member id>" on the front page,
-"decision:<label>", "absent:<member id>" and the ruled box "decision" on an
-item's page. A typed stand-in, who has no member id, is keyed by the id of
-the member he stands in for: "absent:<member id>/stedfortræder".
+"decision:<label>", "absent:<member id>", the ruled box "decision" and the
+forms "votes" and "questions" on an item's page. A typed stand-in, who has
+no member id, is keyed by the id of the member he stands in for:
+"absent:<member id>/stedfortræder".
 """
 
 from __future__ import annotations
@@ -149,7 +150,7 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
         WritingBox(DECISION_LINES, fewest=FEWEST_LINES, key="decision"),
     ]
     if may_vote(item):
-        decision.append(FormTable(VOTES, [], blank_rows=1, row_lines=1.2))
+        decision.append(FormTable(VOTES, [], blank_rows=1, row_lines=1.2, key="votes"))
     taking_part = [seat for seat in members if seat.takes_part]
     chapter.blocks.append(PageFill([
         decision,
@@ -157,7 +158,8 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
          TickBoxes([seat.taking_part for seat in taking_part], columns=2,
                    keys=[f"absent:{seat.taking_part_key}" for seat in taking_part])],
         [SectionHeading("Spørgsmål og bestillinger"),
-         FormTable(QUESTIONS, [], blank_rows=QUESTION_ROWS, row_lines=QUESTION_LINES)],
+         FormTable(QUESTIONS, [], blank_rows=QUESTION_ROWS, row_lines=QUESTION_LINES,
+                   key="questions")],
     ]))
     return chapter
 

@@ -262,6 +262,8 @@ def test_every_item_of_the_examples_fits_one_page_with_its_forms(undecided):
         items = _one_page_each(meeting_id, _page_texts(found))
         boxes = [p for p in placed if p.kind == "writing"]
         assert [p.page for p in boxes] == items
+        questions = [p.page for p in placed if p.kind == "form" and p.key == "questions"]
+        assert questions == items
         # the box gave way where the page needed it, and keeps room to write
         assert all(3 * 9 <= p.height <= 7 * 9 for p in boxes)
         assert any(p.height < 7 * 9 for p in boxes)
