@@ -50,10 +50,10 @@ FEWEST_LINES = 3  # and what it gives way to before the item's page runs over
 QUESTION_ROWS = 3
 QUESTION_LINES = 1.2  # a row: a handwritten line and some
 ATTENDANCE = [
-    FormColumn("Medlem", 0.40),
+    FormColumn("Medlem", 0.37),
     FormColumn("Til stede", 0.15, "box", key="present"),
     FormColumn("Fraværende", 0.18, "box", key="absent"),
-    FormColumn("Stedfortræder", 0.27, "blank"),
+    FormColumn("Stedfortræder", 0.30, "blank"),
 ]
 # The vote as practice words it ("For stemte 5 (A, V), imod stemte 2 (Ø), undlod at stemme
 # 1 (C)"): the column headings say it, so the form needs no heading of its own.
