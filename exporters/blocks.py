@@ -140,6 +140,8 @@ class Signer:
 class SignaturePage:
     intro: str
     signers: list[Signer]
+    meeting: str = ""  # which meeting is signed: committee, date, place
+    dated: str = ""  # the line for the date of signing
 
 
 @dataclass
