@@ -339,28 +339,26 @@ class StatusCommand(_Command):
 
 
 class MeetingDetailsCommand(_Command):
-    """One OK of the meeting dialog: details and attendance before and after."""
+    """One OK of the meeting dialog: details and attendance before and after, and the
+    suppleants a typed stand-in added to the committee in the same step."""
 
-    def __init__(self, ws: Workspace, meeting_id: int, old: tuple[dict[str, Any], list],
-                 new: tuple[dict[str, Any], list]):
+    def __init__(self, ws: Workspace, meeting_id: int, step: meeting_saving.MeetingStep):
         super().__init__(ws, tr("Mødeoplysninger"))
-        self.meeting_id, self.old, self.new = meeting_id, old, new
+        self.meeting_id, self.step = meeting_id, step
 
-    def _set(self, state: tuple[dict[str, Any], list], leaving: tuple[dict[str, Any], list]
-             ) -> None:
-        """Set the details to `state`, if they still are `leaving`: what another secretary
-        has changed since is not overwritten by an undo (refused, said below)."""
-        fields, attendance = state
-        self.ws.write(meeting_saving.save_meeting, self.meeting_id, fields, attendance, leaving)
+    def _changed(self) -> None:
         self.ws.meeting_changed.emit(self.meeting_id)
         self.ws.agenda_changed.emit(self.meeting_id)
         self.ws.committees_changed.emit()  # a new date may move the meeting in the tree
 
     def apply(self) -> None:
-        self._set(self.new, self.old)
+        """What another secretary has changed since is not overwritten (refused)."""
+        self.step = self.ws.write(meeting_saving.redo_step, self.meeting_id, self.step)
+        self._changed()
 
     def revert(self) -> None:
-        self._set(self.old, self.new)
+        self.ws.write(meeting_saving.undo_step, self.meeting_id, self.step)
+        self._changed()
 
 
 class CaseHistoryCommand(_Command):
