@@ -143,6 +143,11 @@ class SignaturePage:
     meeting: str = ""  # which meeting is signed: committee, date, place
     dated: str = ""  # the line for the date of signing
 
+    @property
+    def tight(self) -> bool:
+        """A long list (more than 12) is set tighter by every writer: 20 fit one page."""
+        return len(self.signers) > 12
+
 
 @dataclass
 class Document:

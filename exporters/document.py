@@ -46,6 +46,7 @@ def build_document(meeting, document: str, public: bool = False) -> Document:
         doc.front = FrontPage(organisation, committee_name, kind, doc.title, rows)
         sheet = _signature_chapter(meeting, "underskrifter")
         sheet.heading = "Underskrifter"  # the page's title already says Underskriftsark
+        sheet.signature.meeting = ""  # and its rows name the meeting
         doc.chapters.append(sheet)
         return doc
 
