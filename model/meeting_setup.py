@@ -196,8 +196,12 @@ def next_status(status: str) -> str | None:
     return STATUSES[index + 1] if index + 1 < len(STATUSES) else None
 
 
-def advance_status(session: Session, meeting_id: int) -> tuple[str, str]:
+KEEP = object()  # an end time not given: the meeting's stays as it is
+
+
+def advance_status(session: Session, meeting_id: int, end: Any = KEEP) -> tuple[str, str]:
     """Move the meeting one step on (kladde → dagsorden udsendt → ...); returns (old, new).
+    Marked held, it takes the time the meeting ended (`end`: a time, "HH:MM", or empty).
     The meeting is locked first, so a write of the same moment is in the seal or waits."""
     sealing.lock_meeting(session, meeting_id)
     meeting = get_meeting(session, meeting_id)
@@ -206,6 +210,8 @@ def advance_status(session: Session, meeting_id: int) -> tuple[str, str]:
     if new is None:
         raise InputError("status", "Mødet er underskrevet; der er intet trin efter.")
     old = meeting.status
+    if new == "held" and end is not KEEP:
+        update_meeting(session, meeting_id, end=end)
     if old == "draft":
         renumber(session, meeting)  # the numbers people will read are the ones frozen now
     meeting.status = new
@@ -213,14 +219,28 @@ def advance_status(session: Session, meeting_id: int) -> tuple[str, str]:
     return old, new
 
 
-def set_status(session: Session, meeting_id: int, status: str) -> str:
-    """Set the status directly (undo of a step); returns the old one."""
+def set_status(session: Session, meeting_id: int, status: str, end: Any = KEEP) -> str:
+    """Set the status directly (undo of a step, with the end time it had); returns the old."""
     if status not in STATUSES:
         raise InputError("status", f"Ukendt status: {status}")
+    if end is not KEEP:
+        update_meeting(session, meeting_id, end=end)
     meeting = get_meeting(session, meeting_id)
     old, meeting.status = meeting.status, status
     session.flush()
     return old
+
+
+def proposed_end(meeting: Meeting, now: dt.datetime) -> dt.time | None:
+    """The end time to offer when the meeting is marked held: the planned end, or on the
+    day itself the time now to the nearest five minutes; else none."""
+    if meeting.end is not None:
+        return meeting.end
+    if meeting.date != now.date():
+        return None
+    minutes = min(round((now.hour * 60 + now.minute) / 5) * 5, 23 * 60 + 55)
+    end = dt.time(minutes // 60, minutes % 60)
+    return end if meeting.start is None or end >= meeting.start else None
 
 
 def proposed_location(session: Session, committee_id: int) -> str | None:

@@ -310,31 +310,35 @@ class SectionCommand(_ChildCommand):
     restore = staticmethod(item_edit.restore_section)
 
 
-def _advance_from(session, meeting_id: int, old: str) -> tuple[str, str]:
+def _advance_from(session, meeting_id: int, old: str, end=meeting_setup.KEEP
+                  ) -> tuple[str, str]:
     """The status step again, only from the status it was taken from."""
     current = agenda.get_meeting(session, meeting_id).status
     if current != old:
         raise ReferentError(tr("Mødets status er ændret siden; trinnet gentages ikke."))
-    return meeting_setup.advance_status(session, meeting_id)
+    return meeting_setup.advance_status(session, meeting_id, end)
 
 
 class StatusCommand(_Command):
-    """The meeting moved one status step on; undo sets the status it had."""
+    """The meeting moved one status step on (marked held with its end time); undo sets
+    the status, and the end time, it had."""
 
-    def __init__(self, ws: Workspace, meeting_id: int, old: str, new: str):
+    def __init__(self, ws: Workspace, meeting_id: int, old: str, new: str,
+                 end_before=meeting_setup.KEEP, end_after=meeting_setup.KEEP):
         super().__init__(ws, tr("Næste trin"))
         self.meeting_id, self.old, self.new = meeting_id, old, new
+        self.end_before, self.end_after = end_before, end_after
 
     def _changed(self) -> None:
         self.ws.meeting_changed.emit(self.meeting_id)
         self.ws.agenda_changed.emit(self.meeting_id)
 
     def apply(self) -> None:
-        self.ws.write(_advance_from, self.meeting_id, self.old)
+        self.ws.write(_advance_from, self.meeting_id, self.old, self.end_after)
         self._changed()
 
     def revert(self) -> None:
-        self.ws.write(meeting_setup.set_status, self.meeting_id, self.old)
+        self.ws.write(meeting_setup.set_status, self.meeting_id, self.old, self.end_before)
         self._changed()
 
 
