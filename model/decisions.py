@@ -234,8 +234,8 @@ def _change(session: Session, item_id: int, edit, basis: Basis | None = None
 
 def check_votes(item: Item, state: DecisionState, before: DecisionState | None = None
                 ) -> None:
-    """Refuse a vote by someone not taking part in the item (away, absent from it, not
-    participating) and more votes than people taking part. Only new votes are checked,
+    """Refuse a vote by someone not taking part in the item (not at the meeting, absent
+    from the item, not participating) and more votes than people taking part. Only new votes are checked,
     so an older decision whose attendance changed since can still be edited otherwise."""
     old = set(before.marks) if before else set()
     votes = [(k, m) for k, m in state.marks if k in VOTES]
@@ -248,14 +248,15 @@ def check_votes(item: Item, state: DecisionState, before: DecisionState | None =
     for _kind, key in votes:
         person = people.get(key) or members.get(key)
         name = person.display_name if person is not None else "?"
-        if key not in people or people[key].away:
+        if key not in people:  # a secretary, a suppleant not standing in, a seat's member
             raise InputError("votes", f"{name} var ikke med på mødet og kan ikke stemme.")
         if key in absent:
             raise InputError("votes", f"{name} var ikke til stede under punktet og kan "
                              "ikke stemme.")
         if key in away:
             raise InputError("votes", f"{name} deltog ikke i punktet og kan ikke stemme.")
-    taking = [p.key for p in roster.taking_part(meeting) if p.key not in absent | away]
+    # Who is away all meeting is prefilled absent; unmarked, they came for this item.
+    taking = [key for key in people if key not in absent | away]
     if len(votes) > len(taking):
         raise InputError("votes", f"Punktet har {len(votes)} stemmer, men kun {len(taking)} "
                          "deltog i behandlingen.")
@@ -362,7 +363,7 @@ def set_party_vote(session: Session, item_id: int, party: str, vote: str | None,
     if vote is not None and vote not in VOTES:
         raise ValueError(f"not a vote: {vote}")
     item = editable_item(session, item_id)
-    members = [p.key for p in roster.taking_part(item.meeting) if (p.party or "") == party]
+    members = [p.key for p in roster.people(item.meeting) if (p.party or "") == party]
     if not members:
         raise InputError("votes", f"Udvalget har ingen medlemmer fra parti {party}.")
 
