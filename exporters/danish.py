@@ -62,13 +62,6 @@ def names(members) -> str:
     return f"{', '.join(listed[:-1])} og {listed[-1]}"
 
 
-def stand_in(row) -> str:
-    """Who stood in for an attendance row's member: a suppleant of the committee or a name."""
-    if row.substitute_member is not None:
-        return name(row.substitute_member)
-    return clean_line(row.substitute)
-
-
 def party_tally(members) -> str:
     """Votes by party: '3 (A, F, V)'; a member without a party counts by name."""
     labels = sorted({clean_line(m.party) or clean_line(m.name) for m in members})
