@@ -235,8 +235,9 @@ def _change(session: Session, item_id: int, edit, basis: Basis | None = None
 def check_votes(item: Item, state: DecisionState, before: DecisionState | None = None
                 ) -> None:
     """Refuse a vote by someone not taking part in the item (not at the meeting, absent
-    from the item, not participating) and more votes than people taking part. Only new votes are checked,
-    so an older decision whose attendance changed since can still be edited otherwise."""
+    from the item, not participating) and more votes than people taking part. Only new
+    votes are checked, so an older decision whose attendance changed since can still be
+    edited otherwise."""
     old = set(before.marks) if before else set()
     votes = [(k, m) for k, m in state.marks if k in VOTES]
     if not [mark for mark in votes if mark not in old]:

@@ -8,8 +8,9 @@ still shows: such a save is refused (MeetingConflict) with both versions.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -52,7 +53,8 @@ class MeetingStep:
 
     before: Details
     after: Details
-    added: dict[int, str] = field(default_factory=dict)  # suppleants it added: id -> name
+    # the suppleants it added to the committee: id -> name
+    added: dict[int, str] = dataclasses.field(default_factory=dict)
 
 
 def save_meeting(session: Session, meeting_id: int, values: dict[str, Any],
@@ -122,8 +124,10 @@ def describe(session: Session, state: Details) -> str:
         if row.status in STATUS_WORDS:
             member = session.get(Member, row.member_id)
             words = STATUS_WORDS[row.status]
-            if row.substitute:
-                words += f" {row.substitute}"
+            stand_in = session.get(Member, row.substitute_member_id) if (
+                row.substitute_member_id) else None
+            if stand_in is not None or row.substitute:
+                words += f" {stand_in.display_name if stand_in else row.substitute}"
             away.append(f"{member.display_name if member else '?'} {words}")
     lines.append("Fremmøde: " + ("; ".join(away) if away else "alle til stede"))
     return "\n".join(lines)

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from model import committees, meeting_setup
 from model.entities import Committee, Meeting
-from tests.ui.keyboard import ALT, CTRL, SHIFT, Keyboard
+from tests.ui.keyboard import ALT
+from tests.ui.test_decision_entry import open_entry
 from ui.dialogs.meeting_dialog import STAND_IN, STATUS, MeetingDialog
 
 
@@ -97,13 +98,7 @@ def test_the_stand_in_has_a_row_in_the_entry_grid_and_votes(window, archive, qtb
         rows[2].status, rows[2].substitute_member_id = "substituted", karen.id
         meeting_setup.set_attendance(s, meeting_id, rows)
         karen_id = karen.id
-    window.ws.committees_changed.emit()
-    window.open_meeting(meeting_id)
-    window.agenda.view.setFocus()
-    keys = Keyboard(window)
-    keys.key(Qt.Key.Key_B, CTRL | SHIFT)
-    entry = window.decision_entry
-    qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=3000)
+    keys, entry = open_entry(window, meeting_id, qtbot)
     names = [entry.marks.item(r, 0).text() for r in range(entry.marks.rowCount())]
     assert names[:3] == ["Anna Berg (V)", "Bo Dahl (A)",
                          "Karen Vinter (O) – stedfortræder for Carl Eng (O)"]
