@@ -17,7 +17,6 @@ SIGNATURE_HEADING = "Underskriftsark"
 SIGNATURE_INTRO = "Referatet er godkendt og underskrevet af udvalgets medlemmer."
 SIGNING_DATE = "Underskrevet den:"
 SECRETARY = "sekretær"
-PLACE_ROWS = ("Mødedato", "Mødested")
 CHAIR_ROLES = {"formand": "formand", "næstformand": "næstformand"}
 
 
@@ -40,14 +39,11 @@ def build_document(meeting, document: str, public: bool = False) -> Document:
         keywords=[kind, committee_name, f"{meeting.date:%Y-%m-%d}"],
     )
     if document == "underskriftsark":
+        # The referat's signature page alone, naming its meeting: no front page, so that
+        # 20 signers with long names still fit on the one sheet that is passed round.
         doc.with_toc = False
         doc.compact = True
-        rows = [row for row in _front_rows(meeting, when, True) if row[0] in PLACE_ROWS]
-        doc.front = FrontPage(organisation, committee_name, kind, doc.title, rows)
-        sheet = _signature_chapter(meeting, "underskrifter")
-        sheet.heading = "Underskrifter"  # the page's title already says Underskriftsark
-        sheet.signature.meeting = ""  # and its rows name the meeting
-        doc.chapters.append(sheet)
+        doc.chapters.append(_signature_chapter(meeting, "underskrifter"))
         return doc
 
     referat = document == "referat"

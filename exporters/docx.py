@@ -313,9 +313,9 @@ class _Writer:
     def _signatures(self, page: SignaturePage) -> None:
         """As pdf.py lays them out: a long list (up to 20) tighter, to stay on one page."""
         tight = page.tight
-        intro = self._para("body", page.intro)
         if page.meeting:
             _runs(self._para("body"), [Run(page.meeting, bold=True)])
+        intro = self._para("body", page.intro)
         if page.dated:
             dated = self._para("body", f"{page.dated}\t")
             dated.paragraph_format.tab_stops.add_tab_stop(Mm(100), leader=WD_TAB_LEADER.LINES)
@@ -334,7 +334,7 @@ class _Writer:
             cell.width = Mm(80)
             name = cell.paragraphs[0]
             _fill(name, signer.name, self.style["sign"])
-            name.paragraph_format.space_before = Pt(16 if tight else 45)
+            name.paragraph_format.space_before = Pt(20 if tight else 45)
             name.paragraph_format.right_indent = Mm(6)
             x.top_border(name)
             parts = [name]

@@ -349,9 +349,9 @@ def _signatures(page: SignaturePage, st) -> list:
     """Two signers a row, each a line to sign on above the name; a long list (up to 20)
     is set tighter so that it stays on one page."""
     tight = page.tight
-    flow: list = [_Para(_text(page.intro), st["body"])]
-    if page.meeting:
-        flow.append(_Para(_text(page.meeting), st["front_label"]))
+    flow: list = [_Para(_text(page.meeting), st["front_label"]), Spacer(1, 2 * mm)] if (
+        page.meeting) else []
+    flow.append(_Para(_text(page.intro), st["body"]))
     if page.dated:
         dated = Table([[_Para(_text(page.dated), st["body"]), ""]],
                       colWidths=[38 * mm, 60 * mm], hAlign="LEFT")

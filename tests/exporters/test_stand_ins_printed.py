@@ -107,8 +107,10 @@ def test_referat_docx_prints_the_same(big, tmp_path):
 
 
 def _sheet_checks(text: str) -> None:
+    """The sheet names its meeting (committee, date, place), has a line for the date of
+    signing, and the signers in order, nobody away."""
     squeezed = _squeeze(text)
-    for expected in (COMMITTEE, "Torsdag d. 12. marts 2026 kl. 09:00", "Byrådssalen, Rådhuset",
+    for expected in (COMMITTEE, "torsdag d. 12. marts 2026 kl. 09:00", "Byrådssalen, Rådhuset",
                      "Underskrevet den:"):
         assert _squeeze(expected) in squeezed, expected
     assert _in_order(text, _signers())
@@ -121,6 +123,31 @@ def test_underskriftsark_pdf_twenty_signers_on_one_page(big, tmp_path):
     pages = _stream(data)
     assert len(pages) == 1
     _sheet_checks(pages[0])
+
+
+def test_underskriftsark_with_six_stand_ins_still_one_page(big, tmp_path):
+    archive, ext_id, ids = big
+    with archive.transaction() as s:
+        from model.meetings import load_meeting
+
+        meeting_id = load_meeting(s, ext_id).id
+        rows = meeting_setup.attendance_rows(s, meeting_id)
+        for n in (1, 3, 8, 13, 17):
+            rows[n].status = "substituted"
+            rows[n].substitute = f"Frederikke-Josefine Vestergaard-Rasmussen {n}"
+        meeting_setup.set_attendance(s, meeting_id, rows)
+    for fmt in ("pdf", "docx"):
+        data = render(archive, ext_id, "underskriftsark", fmt, tmp_path / f"u.{fmt}")
+        data = data.read_bytes()
+        if fmt == "docx":
+            from exporters.layout import convert_to_pdf
+
+            data = convert_to_pdf(data)
+            if data is None:
+                continue  # no LibreOffice here
+        pages = _stream(data)
+        assert len(pages) == 1, fmt
+        assert _squeeze(pages[0]).count("Stedfortræderfor") == 6
 
 
 @needs_soffice
