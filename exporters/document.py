@@ -80,8 +80,9 @@ def _title(meeting, kind: str) -> str:
 
 def _front_rows(meeting, when: str, referat: bool) -> list[tuple[str, list[str]]]:
     rows: list[tuple[str, list[str]]] = [("Mødedato", [when])]
-    if referat and meeting.end:
-        rows.append(("Mødetid", [danish.meeting_times(meeting.start, meeting.end)]))
+    if referat and meeting.end:  # the end said once, as a sentence
+        rows = [("Mødedato", [danish.meeting_when(meeting.date, meeting.start)]),
+                ("Mødetid", [danish.meeting_times(meeting.start, meeting.end)])]
     if meeting.location:
         rows.append(("Mødested", [clean_line(meeting.location)]))
     present, absent = _attendance_lines(meeting, referat)
