@@ -162,6 +162,13 @@ class Signer:
 class SignaturePage:
     intro: str
     signers: list[Signer]
+    meeting: str = ""  # which meeting is signed: committee, date, place
+    dated: str = ""  # the line for the date of signing
+
+    @property
+    def tight(self) -> bool:
+        """A long list (more than 12) is set tighter by every writer: 20 fit one page."""
+        return len(self.signers) > 12
 
 
 @dataclass

@@ -27,6 +27,18 @@ def meeting_when(day: dt.date, start: dt.time | None, end: dt.time | None = None
     return text
 
 
+def clock(time: dt.time) -> str:
+    """'9.00', '11.45': the time of day as Danish prose writes it."""
+    return f"{time.hour}.{time.minute:02d}"
+
+
+def meeting_times(start: dt.time | None, end: dt.time) -> str:
+    """'Mødet begyndte kl. 9.00 og sluttede kl. 11.45.'"""
+    if start is None:
+        return f"Mødet sluttede kl. {clock(end)}."
+    return f"Mødet begyndte kl. {clock(start)} og sluttede kl. {clock(end)}."
+
+
 def short_date(day: dt.date) -> str:
     """'19.08.2020', as page headers print it."""
     return f"{day:%d.%m.%Y}"
@@ -50,14 +62,17 @@ def names(members) -> str:
     return f"{', '.join(listed[:-1])} og {listed[-1]}"
 
 
-def stand_in(row) -> str:
-    """Who stood in for an attendance row's member: a suppleant of the committee or a name."""
-    if row.substitute_member is not None:
-        return name(row.substitute_member)
-    return clean_line(row.substitute)
-
-
 def party_tally(members) -> str:
-    """Votes by party: 'A, F, V (3)'; a member without a party counts by name."""
+    """Votes by party: '3 (A, F, V)'; a member without a party counts by name."""
     labels = sorted({clean_line(m.party) or clean_line(m.name) for m in members})
-    return f"{', '.join(labels)} ({len(members)})"
+    return f"{len(members)} ({', '.join(labels)})"
+
+
+def vote_line(tallies: list[tuple[str, list]]) -> str:
+    """'For stemte 5 (A, V), imod stemte 2 (Ø), undlod at stemme 1 (C).' from
+    (words, voters) pairs; a kind nobody voted is left out."""
+    parts = [f"{words} {party_tally(voters)}" for words, voters in tallies if voters]
+    if not parts:
+        return ""
+    text = ", ".join(parts) + "."
+    return text[:1].upper() + text[1:]

@@ -10,12 +10,13 @@ from exporters import danish
 from exporters.blocks import Chapter, Document, FrontPage, SignaturePage, Signer
 from exporters.items import item_chapter
 from exporters.markup import clean, clean_line
+from model import roster
 
 KINDS = {"referat": "Referat", "dagsorden": "Dagsorden", "underskriftsark": "Underskriftsark"}
 SIGNATURE_HEADING = "Underskriftsark"
 SIGNATURE_INTRO = "Referatet er godkendt og underskrevet af udvalgets medlemmer."
+SIGNING_DATE = "Underskrevet den:"
 SECRETARY = "sekretær"
-PLACE_ROWS = ("Mødedato", "Mødested")
 CHAIR_ROLES = {"formand": "formand", "næstformand": "næstformand"}
 
 
@@ -38,13 +39,11 @@ def build_document(meeting, document: str, public: bool = False) -> Document:
         keywords=[kind, committee_name, f"{meeting.date:%Y-%m-%d}"],
     )
     if document == "underskriftsark":
+        # The referat's signature page alone, naming its meeting: no front page, so that
+        # 20 signers with long names still fit on the one sheet that is passed round.
         doc.with_toc = False
         doc.compact = True
-        rows = [row for row in _front_rows(meeting, when, True) if row[0] in PLACE_ROWS]
-        doc.front = FrontPage(organisation, committee_name, kind, doc.title, rows)
-        sheet = _signature_chapter(meeting, "underskrifter")
-        sheet.heading = "Underskrifter"  # the page's title already says Underskriftsark
-        doc.chapters.append(sheet)
+        doc.chapters.append(_signature_chapter(meeting, "underskrifter"))
         return doc
 
     referat = document == "referat"
@@ -81,36 +80,20 @@ def _title(meeting, kind: str) -> str:
 
 def _front_rows(meeting, when: str, referat: bool) -> list[tuple[str, list[str]]]:
     rows: list[tuple[str, list[str]]] = [("Mødedato", [when])]
+    if referat and meeting.end:  # the end said once, as a sentence
+        rows = [("Mødedato", [danish.meeting_when(meeting.date, meeting.start)]),
+                ("Mødetid", [danish.meeting_times(meeting.start, meeting.end)])]
     if meeting.location:
         rows.append(("Mødested", [clean_line(meeting.location)]))
-    present, absent, secretaries = [], [], []
-    for row in meeting.attendance:
-        member = row.member
-        name = _with_role(member)
-        note = clean_line(row.note)
-        if member.role == SECRETARY:
-            secretaries.append(name)
-        elif row.status == "present":
-            present.append(f"{name} – {note}" if note and referat else name)
-        else:
-            text = name
-            stand_in = danish.stand_in(row)
-            if stand_in:
-                text += f", stedfortræder: {stand_in}"
-                present.append(f"{stand_in} (stedfortræder for {danish.name(member)})")
-            if note:
-                text += f" ({note})"
-            absent.append(text)
-    listed = {row.member_id for row in meeting.attendance}
-    others = [_with_role(m) for m in meeting.committee.members
-              if m.id not in listed and m.role != SECRETARY]
+    present, absent = _attendance_lines(meeting, referat)
+    secretaries = [_with_role(row.member) for row in meeting.attendance
+                   if row.member.role == SECRETARY]
     if referat:
-        rows.append(("Til stede", present + others if not meeting.attendance else present))
+        rows.append(("Til stede", present))
         if absent:
             rows.append(("Fraværende", absent))
     else:
-        members = [_with_role(r.member) for r in meeting.attendance
-                   if r.member.role != SECRETARY] + others
+        members = [_with_role(p.seat) for p in roster.people(meeting)]
         rows.append(("Medlemmer", members))
         if absent:
             rows.append(("Afbud", absent))
@@ -124,27 +107,50 @@ def _front_rows(meeting, when: str, referat: bool) -> list[tuple[str, list[str]]
     return [(label, names) for label, names in rows if names]
 
 
+def _attendance_lines(meeting, referat: bool) -> tuple[list[str], list[str]]:
+    """Who was there and who was away, each person once: a suppleant standing in
+    is listed as the stand-in only (model/roster.py)."""
+    present, absent = [], []
+    for person in roster.people(meeting):
+        seat = person.seat
+        note = clean_line(person.note)
+        if not person.away and not person.stand_in:
+            present.append(f"{_with_role(seat)} – {note}" if note and referat else
+                           _with_role(seat))
+            continue
+        text = _with_role(seat)
+        if person.stand_in:
+            stand_in = danish.name(person)
+            text += f", stedfortræder: {stand_in}"
+            present.append(f"{stand_in} (stedfortræder for {danish.name(seat)})")
+        if note:
+            text += f" ({note})"
+        absent.append(text)
+    return present, absent
+
+
 def _with_role(member) -> str:
     role = CHAIR_ROLES.get(member.role)
     return f"{danish.name(member)}, {role}" if role else danish.name(member)
 
 
 def _signature_chapter(meeting, anchor: str) -> Chapter:
-    """Every member who signs, each with a line; members absent all meeting marked so."""
-    attendance = {row.member_id: row for row in meeting.attendance}
-    signers: list[Signer] = []
-    stand_ins: list[Signer] = []
-    for member in meeting.committee.members:
-        if not member.signs:
-            continue
-        row = attendance.get(member.id)
-        if row is None or row.status == "present":
-            signers.append(Signer(_with_role(member)))
-            continue
-        signers.append(Signer(_with_role(member), "Fraværende"))
-        stand_in = danish.stand_in(row)
-        signed_already = row.substitute_member is not None and row.substitute_member.signs
-        if stand_in and not signed_already:
-            stand_ins.append(Signer(stand_in, f"Stedfortræder for {danish.name(member)}"))
-    page = SignaturePage(SIGNATURE_INTRO, signers + stand_ins)
+    """Those who took part and sign, each with a line (model/roster.py says who), under
+    the meeting they sign for and a line for the date of signing."""
+    signers = []
+    for person in roster.signers(meeting):
+        if person.stand_in:
+            signers.append(Signer(danish.name(person),
+                                  f"Stedfortræder for {danish.name(person.seat)}"))
+        else:
+            signers.append(Signer(_with_role(person.seat)))
+    page = SignaturePage(SIGNATURE_INTRO, signers, _signed_meeting(meeting), SIGNING_DATE)
     return Chapter(anchor, SIGNATURE_HEADING, signature=page)
+
+
+def _signed_meeting(meeting) -> str:
+    """'Økonomiudvalget, onsdag d. 30. september 2026 kl. 08:30, Rådhuset'."""
+    when = danish.meeting_when(meeting.date, meeting.start)
+    parts = [clean_line(meeting.committee.name), when[:1].lower() + when[1:],
+             clean_line(meeting.location)]
+    return ", ".join(part for part in parts if part)

@@ -18,6 +18,7 @@ import io
 
 from docx import Document as open_word
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_LEADER
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
@@ -338,7 +339,17 @@ class _Writer:
             forms.fields(self, block, fill, head)
 
     def _signatures(self, page: SignaturePage) -> None:
-        self._para("body", page.intro).paragraph_format.space_after = Pt(17)
+        """As pdf.py lays them out: a long list (up to 20) tighter, to stay on one page."""
+        tight = page.tight
+        if page.meeting:
+            _runs(self._para("body"), [Run(page.meeting, bold=True)])
+        intro = self._para("body", page.intro)
+        if page.dated:
+            dated = self._para("body", f"{page.dated}\t")
+            dated.paragraph_format.tab_stops.add_tab_stop(Mm(100), leader=WD_TAB_LEADER.LINES)
+            dated.paragraph_format.space_before = Pt(8)
+            intro = dated
+        intro.paragraph_format.space_after = Pt(6 if tight else 17)
         if not page.signers:
             return
         rows = (len(page.signers) + 1) // 2
@@ -351,11 +362,20 @@ class _Writer:
             cell.width = Mm(80)
             name = cell.paragraphs[0]
             _fill(name, signer.name, self.style["sign"])
-            name.paragraph_format.space_before = Pt(45)
+            name.paragraph_format.space_before = Pt(20 if tight else 45)
             name.paragraph_format.right_indent = Mm(6)
             x.top_border(name)
+            parts = [name]
             if signer.note:
-                _fill(cell.add_paragraph(), signer.note, self.style["sign_note"])
+                parts.append(cell.add_paragraph())
+                _fill(parts[-1], signer.note, self.style["sign_note"])
+            if tight:
+                for part, size in zip(parts, (9, 8), strict=False):
+                    part.paragraph_format.line_spacing = Pt(size + 2)
+                    for run in part.runs:
+                        run.font.size = Pt(size)
+        for row in table.rows:  # a signer's line and name stay together
+            row._tr.get_or_add_trPr().insert(0, x.OxmlElement("w:cantSplit"))
 
 
 def _fill(paragraph, text: str, style) -> None:

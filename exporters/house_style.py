@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from exporters import danish
 from exporters.markup import clean_line
+from model import roster
 from model import style as templates
 
 OPEN, CLOSED = "Åbent", "Lukket"
@@ -80,12 +81,9 @@ class HouseStyle:
         template = self.look["substitute_line"]
         if not template:
             return []
-        lines = []
-        for row in meeting.attendance:
-            substitute = danish.stand_in(row) if row.status != "present" else ""
-            if substitute:
-                lines.append(templates.fill(template, {
-                    "substitute": substitute, "member": danish.name(row.member)}))
+        lines = [templates.fill(template, {"substitute": danish.name(person),
+                                           "member": danish.name(person.seat)})
+                 for person in roster.people(meeting) if person.stand_in]
         return [line for line in lines if line]
 
     def attachments_heading(self, item) -> str:

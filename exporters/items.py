@@ -12,9 +12,11 @@ from exporters import danish
 from exporters.blocks import Block, Chapter, ListBlock, ListEntry, Para, Run, SectionHeading
 from exporters.house_style import HouseStyle
 from exporters.markup import clean_line, markdown_blocks
+from model import roster
 
 RECOMMENDATION = "indstilling"
 CLOSED_MARK = "(Lukket punkt)"
+VOTE_WORDS = (("for", "for stemte"), ("against", "imod stemte"), ("abstain", "undlod at stemme"))
 
 
 def item_chapter(item, anchor: str, *, with_decision: bool, public: bool) -> Chapter:
@@ -79,11 +81,15 @@ def _prior_decisions(item, look: HouseStyle) -> list[Block]:
 
 def _decision(item, look: HouseStyle) -> list[Block]:
     decision = item.decision
+    meeting = item.meeting
+
+    def marked(kind: str) -> list:  # a seat a typed stand-in fills is the stand-in
+        return roster.named(meeting, decision.members_marked(kind))
+
     members = [
         Para([Run(line)])
-        for line in (look.members_line("absence", item, decision.members_marked("absent")),
-                     look.members_line("not_participating", item,
-                                       decision.members_marked("not_participating")))
+        for line in (look.members_line("absence", item, marked("absent")),
+                     look.members_line("not_participating", item, marked("not_participating")))
         if line
     ]
     blocks: list[Block] = _heading(look.decision_heading(item))
@@ -91,18 +97,16 @@ def _decision(item, look: HouseStyle) -> list[Block]:
         blocks += members
     blocks += markdown_blocks(decision.text)
     if decision.votes_recorded:
-        for kind, label in (("for", "For stemte"), ("against", "Imod stemte"),
-                            ("abstain", "Undlod at stemme")):
-            voters = decision.members_marked(kind)
-            if voters:
-                blocks.append(Para([Run(f"{label}: {danish.party_tally(voters)}")]))
+        line = danish.vote_line([(words, marked(kind)) for kind, words in VOTE_WORDS])
+        if line:
+            blocks.append(Para([Run(line)]))
     if decision.postponed and not _mentions_postponed(decision.text):
         blocks.append(Para([Run("Punktet blev udsat.", italic=True)]))
     if look.absence_after:
         blocks += members
     blocks += [Para([Run(line)]) for line in look.substitute_lines(item.meeting)]
     for note in decision.minority_notes:
-        who = danish.name(note.member)
+        who = danish.name(roster.named(meeting, [note.member])[0])
         blocks.append(Para([Run(f"Protokoltilførsel fra {who}:", bold=True)], "lead"))
         blocks += markdown_blocks(note.text)
     for correction in sorted(decision.corrections, key=lambda c: (c.date, c.position)):

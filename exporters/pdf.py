@@ -381,17 +381,35 @@ def _form(block: Block, st) -> list:
 
 
 def _signatures(page: SignaturePage, st) -> list:
-    flow: list = [_Para(_text(page.intro), st["body"]), Spacer(1, 6 * mm)]
+    """Two signers a row, each a line to sign on above the name; a long list (up to 20)
+    is set tighter so that it stays on one page."""
+    tight = page.tight
+    flow: list = [_Para(_text(page.meeting), st["front_label"]), Spacer(1, 2 * mm)] if (
+        page.meeting) else []
+    flow.append(_Para(_text(page.intro), st["body"]))
+    if page.dated:
+        dated = Table([[_Para(_text(page.dated), st["body"]), ""]],
+                      colWidths=[38 * mm, 60 * mm], hAlign="LEFT")
+        dated.setStyle(TableStyle([
+            ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+        ]))
+        flow.append(dated)
+    flow.append(Spacer(1, 2 * mm if tight else 6 * mm))
+    name_style = st["sign_name_tight"] if tight else st["sign_name"]
+    note_style = st["sign_note_tight"] if tight else st["sign_note"]
     cells = []
     for signer in page.signers:
         cell = [
-            Spacer(1, 16 * mm),
+            Spacer(1, (8 if tight else 16) * mm),
             HRFlowable(width="92%", thickness=0.6, color=colors.black, hAlign="LEFT",
-                       spaceAfter=3),
-            _Para(_text(signer.name), st["sign_name"]),
+                       spaceAfter=2 if tight else 3),
+            _Para(_text(signer.name), name_style),
         ]
         if signer.note:
-            cell.append(_Para(_text(signer.note), st["sign_note"]))
+            cell.append(_Para(_text(signer.note), note_style))
         cells.append(cell)
     if not cells:
         return flow
@@ -402,7 +420,8 @@ def _signatures(page: SignaturePage, st) -> list:
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 0 if tight else 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1 if tight else 4),
     ]))
     flow.append(table)
     return flow

@@ -93,6 +93,11 @@ def _styles() -> dict[str, ParagraphStyle]:
         "sign_note": ParagraphStyle(
             "sign_note", body, fontSize=9, leading=12, textColor=GREY, spaceAfter=0
         ),
+        "sign_name_tight": ParagraphStyle("sign_name_tight", body, fontSize=9, leading=10.5,
+                                          spaceAfter=0),
+        "sign_note_tight": ParagraphStyle(
+            "sign_note_tight", body, fontSize=8, leading=9.5, textColor=GREY, spaceAfter=0
+        ),
     }
     return made
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from model import decision_phrases, decisions, follow_ups
+from model import decision_phrases, decisions, follow_ups, roster
 from model.agenda import get_item, get_meeting
 from model.decisions import DecisionState
 from model.meetings import STATUS_NAMES, display_title
@@ -26,7 +26,8 @@ class MemberLine:
     id: int
     name: str  # as the minutes print it, with the party letter
     party: str | None
-    away: bool  # absent or substituted for the whole meeting
+    away: bool  # absent for the whole meeting, nobody in the seat
+    stands_in_for: str | None = None  # a stand-in: the member whose seat, as printed
 
 
 @dataclass
@@ -56,6 +57,12 @@ def recommendation_of(item) -> str:
         if section.heading.strip().lower().startswith("indstilling"):
             return section.text
     return ""
+
+
+def member_line(person: roster.Person) -> MemberLine:
+    """A row of the entry mode's grid: a member, or a stand-in in the seat's place."""
+    seat = person.seat.display_name if person.stand_in else None
+    return MemberLine(person.key, person.display_name, person.party, person.away, seat)
 
 
 def missing_text(count: int) -> str:
@@ -92,9 +99,7 @@ class DecisionEntry:
                 f"Mødet er »{STATUS_NAMES[meeting.status]}«; beslutninger indtastes, "
                 "når mødet er afholdt.",
             )
-        away = set(decisions.meeting_absent(meeting))
-        members = [MemberLine(m.id, m.display_name, m.party, m.id in away)
-                   for m in meeting.committee.members]
+        members = [member_line(p) for p in roster.people(meeting)]
         items = [i for i in meeting.items if decisions.needs_decision(i)]
         entry = cls(
             meeting.id, display_title(meeting), meeting.status,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
-from model import decision_phrases, sealing
+from model import decision_phrases, roster, sealing
 from model.agenda import get_item
 from model.checks import InputError, required_text
 from model.decision_conflict import conflict
@@ -118,8 +118,9 @@ def missing_count(session: Session, meeting_id: int) -> int:
 
 
 def meeting_absent(meeting: Meeting) -> list[int]:
-    """Members away for the whole meeting (absent, or with a stand-in): absent on every item."""
-    return [row.member_id for row in meeting.attendance if row.status in ("absent", "substituted")]
+    """Members away for the whole meeting with nobody in their seat: absent on every item.
+    A seat a stand-in fills is not absent: the stand-in takes part (model/roster.py)."""
+    return [person.key for person in roster.people(meeting) if person.away]
 
 
 def prefilled(meeting: Meeting) -> DecisionState:
@@ -222,10 +223,44 @@ def _change(session: Session, item_id: int, edit, basis: Basis | None = None
     item = editable_item(session, item_id)
     _check(session, item, edit, basis)
     before = state_of(item.decision)
-    _write(session, item, edit(before or prefilled(item.meeting)))
+    wanted = edit(before or prefilled(item.meeting))
+    if wanted is not None:
+        check_votes(item, wanted, before)
+    _write(session, item, wanted)
     session.expire(item, ["decision"])
     return DecisionChange(item.id, item.meeting_id, before, state_of(item.decision),
                           version_of(item))
+
+
+def check_votes(item: Item, state: DecisionState, before: DecisionState | None = None
+                ) -> None:
+    """Refuse a vote by someone not taking part in the item (not at the meeting, absent
+    from the item, not participating) and more votes than people taking part. Only new
+    votes are checked, so an older decision whose attendance changed since can still be
+    edited otherwise."""
+    old = set(before.marks) if before else set()
+    votes = [(k, m) for k, m in state.marks if k in VOTES]
+    if not [mark for mark in votes if mark not in old]:
+        return
+    meeting = item.meeting
+    people = roster.by_key(meeting)
+    absent, away = set(state.members("absent")), set(state.members("not_participating"))
+    members = {m.id: m for m in meeting.committee.members}
+    for _kind, key in votes:
+        person = people.get(key) or members.get(key)
+        name = person.display_name if person is not None else "?"
+        if key not in people:  # a secretary, a suppleant not standing in, a seat's member
+            raise InputError("votes", f"{name} var ikke med på mødet og kan ikke stemme.")
+        if key in absent:
+            raise InputError("votes", f"{name} var ikke til stede under punktet og kan "
+                             "ikke stemme.")
+        if key in away:
+            raise InputError("votes", f"{name} deltog ikke i punktet og kan ikke stemme.")
+    # Who is away all meeting is prefilled absent; unmarked, they came for this item.
+    taking = [key for key in people if key not in absent | away]
+    if len(votes) > len(taking):
+        raise InputError("votes", f"Punktet har {len(votes)} stemmer, men kun {len(taking)} "
+                         "deltog i behandlingen.")
 
 
 def restore(session: Session, item_id: int, state: DecisionState | None,
@@ -311,13 +346,9 @@ def set_vote(session: Session, item_id: int, member_id: int, vote: str | None,
     if vote is not None and vote not in VOTES:
         raise ValueError(f"not a vote: {vote}")
     item = editable_item(session, item_id)
-    member = _member(session, item, member_id)
+    _member(session, item, member_id)
 
     def edit(old: DecisionState) -> DecisionState:
-        if vote and any(m == member_id and k in PRESENCE for k, m in old.marks):
-            raise InputError(
-                "votes", f"{member.display_name} deltog ikke i punktet og kan ikke stemme."
-            )
         marks = [(k, m) for k, m in old.marks if not (m == member_id and k in VOTES)]
         if vote:
             marks.append((vote, member_id))
@@ -333,7 +364,7 @@ def set_party_vote(session: Session, item_id: int, party: str, vote: str | None,
     if vote is not None and vote not in VOTES:
         raise ValueError(f"not a vote: {vote}")
     item = editable_item(session, item_id)
-    members = [m.id for m in item.meeting.committee.members if (m.party or "") == party]
+    members = [p.key for p in roster.people(item.meeting) if (p.party or "") == party]
     if not members:
         raise InputError("votes", f"Udvalget har ingen medlemmer fra parti {party}.")
 

@@ -7,7 +7,10 @@ still shows: such a save is refused (MeetingConflict) with both versions.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -15,7 +18,7 @@ from sqlalchemy.orm import Session
 from model import meeting_setup
 from model.agenda import get_meeting
 from model.entities import Member
-from model.errors import EditConflict
+from model.errors import EditConflict, ReferentError
 from model.meeting_setup import AttendanceRow
 
 Details = tuple[dict[str, Any], list[AttendanceRow]]
@@ -44,6 +47,16 @@ def details(session: Session, meeting_id: int) -> Details:
     return fields, meeting_setup.attendance_rows(session, meeting_id)
 
 
+@dataclass
+class MeetingStep:
+    """One save of the meeting dialog, as undo and redo need it."""
+
+    before: Details
+    after: Details
+    # the suppleants it added to the committee: id -> name
+    added: dict[int, str] = dataclasses.field(default_factory=dict)
+
+
 def save_meeting(session: Session, meeting_id: int, values: dict[str, Any],
                  attendance: list[AttendanceRow], shown: Details | None
                  ) -> tuple[Details, Details]:
@@ -53,15 +66,43 @@ def save_meeting(session: Session, meeting_id: int, values: dict[str, Any],
     is refused, unless the archive already holds exactly what this save makes.
     The refusal is raised inside the transaction, so nothing of it is kept.
     """
+    step = save_step(session, meeting_id, values, attendance, shown)
+    return step.before, step.after
+
+
+def save_step(session: Session, meeting_id: int, values: dict[str, Any],
+              attendance: list[AttendanceRow], shown: Details | None) -> MeetingStep:
+    """`save_meeting`, also telling which suppleants a typed stand-in added."""
     before = details(session, meeting_id)
     meeting_setup.update_meeting(session, meeting_id, **values)
-    meeting_setup.set_attendance(session, meeting_id, attendance)
+    added = meeting_setup.set_attendance(session, meeting_id, attendance)
     after = details(session, meeting_id)
     if shown is not None and before != shown and after != before:
         version = get_meeting(session, meeting_id).version
         raise MeetingConflict(describe(session, after), describe(session, before), after,
                               before, version)
-    return before, after
+    names = {m: session.get(Member, m).display_name for m in added}
+    return MeetingStep(before, after, names)
+
+
+def undo_step(session: Session, meeting_id: int, step: MeetingStep) -> None:
+    """Back to what the meeting was before `step` (refused if changed since); the
+    suppleants it added leave the committee again, unless they are in use by now."""
+    from model import committees
+
+    save_meeting(session, meeting_id, *step.before, step.after)
+    for member_id in step.added:
+        with contextlib.suppress(ReferentError):  # refused before it changes anything
+            committees.remove_member(session, member_id)
+
+
+def redo_step(session: Session, meeting_id: int, step: MeetingStep) -> MeetingStep:
+    """`step` again; a suppleant it added is added anew (a new id): the new step."""
+    fields, rows = step.after
+    again = [replace(row, substitute=step.added[row.substitute_member_id],
+                     substitute_member_id=None)
+             if row.substitute_member_id in step.added else row for row in rows]
+    return save_step(session, meeting_id, fields, again, step.before)
 
 
 def _shown(value: Any) -> str:
@@ -83,8 +124,10 @@ def describe(session: Session, state: Details) -> str:
         if row.status in STATUS_WORDS:
             member = session.get(Member, row.member_id)
             words = STATUS_WORDS[row.status]
-            if row.substitute:
-                words += f" {row.substitute}"
+            stand_in = session.get(Member, row.substitute_member_id) if (
+                row.substitute_member_id) else None
+            if stand_in is not None or row.substitute:
+                words += f" {stand_in.display_name if stand_in else row.substitute}"
             away.append(f"{member.display_name if member else '?'} {words}")
     lines.append("Fremmøde: " + ("; ".join(away) if away else "alle til stede"))
     return "\n".join(lines)

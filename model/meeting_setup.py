@@ -17,6 +17,7 @@ from model.ids import new_ext_id
 
 STATUSES = ("draft", "agenda_published", "held", "minutes_approved", "signed")
 ATTENDANCE = ("present", "absent", "substituted")
+SUPPLEANT = "suppleant"
 MEETING_FIELDS = ("date", "start", "end", "location", "title", "guests", "notes")
 
 
@@ -43,7 +44,9 @@ def create_meeting(
         guests=[],
     )
     session.add(meeting)
-    meeting.attendance = [Attendance(member=m, status="present") for m in committee.members]
+    # Suppleants come only when they stand in for a member (model/roster.py).
+    meeting.attendance = [Attendance(member=m, status="present") for m in committee.members
+                          if m.role != SUPPLEANT]
     first = [s for s in committee.standard_items if s.get("place") == "first"]
     last = [s for s in committee.standard_items if s.get("place") != "first"]
     meeting.items = [new_item(s["title"], []) for s in first + last]
@@ -95,11 +98,14 @@ class AttendanceRow:
 
 
 def attendance_rows(session: Session, meeting_id: int) -> list[AttendanceRow]:
-    """One row per member of the committee, in the committee's order (present if not set)."""
+    """One row per member of the committee, in the committee's order (present if not set);
+    suppleants have none of their own: they come as the stand-in of a member's row."""
     meeting = get_meeting(session, meeting_id)
     known = {row.member_id: row for row in meeting.attendance}
     rows = []
     for member in meeting.committee.members:
+        if member.role == SUPPLEANT:
+            continue
         row = known.get(member.id)
         if row is None:
             rows.append(AttendanceRow(member.id))
@@ -112,26 +118,77 @@ def attendance_rows(session: Session, meeting_id: int) -> list[AttendanceRow]:
     return rows
 
 
-def set_attendance(session: Session, meeting_id: int, rows: list[AttendanceRow]) -> None:
-    """Replace the meeting's attendance with these rows, in their order."""
+def set_attendance(session: Session, meeting_id: int, rows: list[AttendanceRow]) -> list[int]:
+    """Replace the meeting's attendance with these rows, in their order.
+
+    A stand-in is a suppleant of the committee: chosen by id, or typed as a name,
+    which adds them as a suppleant in the same step (returned: the ids added), so that
+    they have a row to vote and be marked absent in. A name the row already held (a
+    file from elsewhere) stays a name: its votes are marked on the seat (model/roster.py).
+    """
     meeting = get_meeting(session, meeting_id)
     existing = {row.member_id: row for row in meeting.attendance}
-    new_rows = []
+    new_rows, added, standing = [], [], {}
     for wanted in rows:
         if wanted.status not in ATTENDANCE:
             raise InputError("attendance", f"Ukendt fremmøde: {wanted.status}")
-        if session.get(Member, wanted.member_id) is None:
+        member = session.get(Member, wanted.member_id)
+        if member is None:
             raise InputError("attendance", "Et medlem findes ikke længere.")
         row = existing.pop(wanted.member_id, None) or Attendance(member_id=wanted.member_id)
+        substitute, substitute_id = None, None
+        if wanted.status == "substituted":
+            substitute, substitute_id = _stand_in(session, meeting, member, wanted, row, added)
+            if substitute_id is not None:
+                if substitute_id in standing:
+                    raise InputError("attendance", f"{standing[substitute_id]} kan kun være "
+                                     "stedfortræder for ét medlem.")
+                standing[substitute_id] = session.get(Member, substitute_id).display_name
         row.status = wanted.status
-        substituted = wanted.status == "substituted"
-        row.substitute = optional_text(wanted.substitute) if substituted else None
-        row.substitute_member_id = wanted.substitute_member_id if substituted else None
+        row.substitute, row.substitute_member_id = substitute, substitute_id
         row.note = optional_text(wanted.note)
         new_rows.append(row)
     meeting.attendance = new_rows
     meeting.attendance.reorder()
     session.flush()
+    return added
+
+
+def _stand_in(session: Session, meeting: Meeting, seat: Member, wanted: AttendanceRow,
+              row: Attendance, added: list[int]) -> tuple[str | None, int | None]:
+    """(name, member id) of the row's stand-in; a newly typed name becomes a suppleant."""
+    if wanted.substitute_member_id is not None:
+        chosen = session.get(Member, wanted.substitute_member_id)
+        if chosen is None or chosen.committee_id != meeting.committee_id or \
+                chosen.role != SUPPLEANT:
+            raise InputError("attendance", f"Stedfortræderen for {seat.display_name} skal "
+                             "være suppleant i udvalget.")
+        return None, chosen.id
+    typed = optional_text(wanted.substitute)
+    if typed is None:
+        raise InputError("attendance", f"Vælg eller skriv stedfortræderen for "
+                         f"{seat.display_name}.")
+    if row.substitute_member_id is None and typed == row.substitute:
+        return typed, None  # kept as it came: a name only
+    return None, _suppleant(session, meeting, seat, typed, added).id
+
+
+def _suppleant(session: Session, meeting: Meeting, seat: Member, typed: str,
+               added: list[int]) -> Member:
+    """The committee's suppleant of this name, or a new one (of the seat's party unless
+    the name says otherwise: 'Karen Vinter (O)')."""
+    from model import committees
+    from model.roster import split_name
+
+    name, party = split_name(typed, seat.party)
+    for member in meeting.committee.members:
+        if member.role == SUPPLEANT and (member.name.casefold(), member.party) == (
+                name.casefold(), party):
+            return member
+    member = committees.add_member(session, meeting.committee_id, name, party,
+                                   role=SUPPLEANT, signs=False)
+    added.append(member.id)
+    return member
 
 
 def next_status(status: str) -> str | None:
@@ -139,8 +196,12 @@ def next_status(status: str) -> str | None:
     return STATUSES[index + 1] if index + 1 < len(STATUSES) else None
 
 
-def advance_status(session: Session, meeting_id: int) -> tuple[str, str]:
+KEEP = object()  # an end time not given: the meeting's stays as it is
+
+
+def advance_status(session: Session, meeting_id: int, end: Any = KEEP) -> tuple[str, str]:
     """Move the meeting one step on (kladde → dagsorden udsendt → ...); returns (old, new).
+    Marked held, it takes the time the meeting ended (`end`: a time, "HH:MM", or empty).
     The meeting is locked first, so a write of the same moment is in the seal or waits."""
     sealing.lock_meeting(session, meeting_id)
     meeting = get_meeting(session, meeting_id)
@@ -149,6 +210,8 @@ def advance_status(session: Session, meeting_id: int) -> tuple[str, str]:
     if new is None:
         raise InputError("status", "Mødet er underskrevet; der er intet trin efter.")
     old = meeting.status
+    if new == "held" and end is not KEEP:
+        update_meeting(session, meeting_id, end=end)
     if old == "draft":
         renumber(session, meeting)  # the numbers people will read are the ones frozen now
     meeting.status = new
@@ -156,14 +219,28 @@ def advance_status(session: Session, meeting_id: int) -> tuple[str, str]:
     return old, new
 
 
-def set_status(session: Session, meeting_id: int, status: str) -> str:
-    """Set the status directly (undo of a step); returns the old one."""
+def set_status(session: Session, meeting_id: int, status: str, end: Any = KEEP) -> str:
+    """Set the status directly (undo of a step, with the end time it had); returns the old."""
     if status not in STATUSES:
         raise InputError("status", f"Ukendt status: {status}")
+    if end is not KEEP:
+        update_meeting(session, meeting_id, end=end)
     meeting = get_meeting(session, meeting_id)
     old, meeting.status = meeting.status, status
     session.flush()
     return old
+
+
+def proposed_end(meeting: Meeting, now: dt.datetime) -> dt.time | None:
+    """The end time to offer when the meeting is marked held: the planned end, or on the
+    day itself the time now to the nearest five minutes; else none."""
+    if meeting.end is not None:
+        return meeting.end
+    if meeting.date != now.date():
+        return None
+    minutes = min(round((now.hour * 60 + now.minute) / 5) * 5, 23 * 60 + 55)
+    end = dt.time(minutes // 60, minutes % 60)
+    return end if meeting.start is None or end >= meeting.start else None
 
 
 def proposed_location(session: Session, committee_id: int) -> str | None:

@@ -310,57 +310,59 @@ class SectionCommand(_ChildCommand):
     restore = staticmethod(item_edit.restore_section)
 
 
-def _advance_from(session, meeting_id: int, old: str) -> tuple[str, str]:
+def _advance_from(session, meeting_id: int, old: str, end=meeting_setup.KEEP
+                  ) -> tuple[str, str]:
     """The status step again, only from the status it was taken from."""
     current = agenda.get_meeting(session, meeting_id).status
     if current != old:
         raise ReferentError(tr("Mødets status er ændret siden; trinnet gentages ikke."))
-    return meeting_setup.advance_status(session, meeting_id)
+    return meeting_setup.advance_status(session, meeting_id, end)
 
 
 class StatusCommand(_Command):
-    """The meeting moved one status step on; undo sets the status it had."""
+    """The meeting moved one status step on (marked held with its end time); undo sets
+    the status, and the end time, it had."""
 
-    def __init__(self, ws: Workspace, meeting_id: int, old: str, new: str):
+    def __init__(self, ws: Workspace, meeting_id: int, old: str, new: str,
+                 end_before=meeting_setup.KEEP, end_after=meeting_setup.KEEP):
         super().__init__(ws, tr("Næste trin"))
         self.meeting_id, self.old, self.new = meeting_id, old, new
+        self.end_before, self.end_after = end_before, end_after
 
     def _changed(self) -> None:
         self.ws.meeting_changed.emit(self.meeting_id)
         self.ws.agenda_changed.emit(self.meeting_id)
 
     def apply(self) -> None:
-        self.ws.write(_advance_from, self.meeting_id, self.old)
+        self.ws.write(_advance_from, self.meeting_id, self.old, self.end_after)
         self._changed()
 
     def revert(self) -> None:
-        self.ws.write(meeting_setup.set_status, self.meeting_id, self.old)
+        self.ws.write(meeting_setup.set_status, self.meeting_id, self.old, self.end_before)
         self._changed()
 
 
 class MeetingDetailsCommand(_Command):
-    """One OK of the meeting dialog: details and attendance before and after."""
+    """One OK of the meeting dialog: details and attendance before and after, and the
+    suppleants a typed stand-in added to the committee in the same step."""
 
-    def __init__(self, ws: Workspace, meeting_id: int, old: tuple[dict[str, Any], list],
-                 new: tuple[dict[str, Any], list]):
+    def __init__(self, ws: Workspace, meeting_id: int, step: meeting_saving.MeetingStep):
         super().__init__(ws, tr("Mødeoplysninger"))
-        self.meeting_id, self.old, self.new = meeting_id, old, new
+        self.meeting_id, self.step = meeting_id, step
 
-    def _set(self, state: tuple[dict[str, Any], list], leaving: tuple[dict[str, Any], list]
-             ) -> None:
-        """Set the details to `state`, if they still are `leaving`: what another secretary
-        has changed since is not overwritten by an undo (refused, said below)."""
-        fields, attendance = state
-        self.ws.write(meeting_saving.save_meeting, self.meeting_id, fields, attendance, leaving)
+    def _changed(self) -> None:
         self.ws.meeting_changed.emit(self.meeting_id)
         self.ws.agenda_changed.emit(self.meeting_id)
         self.ws.committees_changed.emit()  # a new date may move the meeting in the tree
 
     def apply(self) -> None:
-        self._set(self.new, self.old)
+        """What another secretary has changed since is not overwritten (refused)."""
+        self.step = self.ws.write(meeting_saving.redo_step, self.meeting_id, self.step)
+        self._changed()
 
     def revert(self) -> None:
-        self._set(self.old, self.new)
+        self.ws.write(meeting_saving.undo_step, self.meeting_id, self.step)
+        self._changed()
 
 
 class CaseHistoryCommand(_Command):

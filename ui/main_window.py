@@ -541,6 +541,9 @@ class MainWindow(QMainWindow):
         if following == "signed":
             if not confirm_signing(self, view.title):
                 return
+        elif following == "held":
+            self._mark_held(self.tr("Sæt mødet til »%1«?").replace("%1", STATUS_NAMES[following]))
+            return
         else:
             question = self.tr("Sæt mødet til »%1«?").replace("%1", STATUS_NAMES[following])
             if view.status == "draft":
@@ -552,15 +555,26 @@ class MainWindow(QMainWindow):
                 return
         self._step_status()
 
-    def _step_status(self) -> bool:
+    def _mark_held(self, question: str) -> bool:
+        """Marked held, the meeting is asked for the time it ended (may be left empty)."""
+        from ui.dialogs.held_dialog import HeldDialog
+
+        end = HeldDialog.ask(self.ws, self.meeting_id, question, self)
+        return end is not None and self._step_status(end)
+
+    def _step_status(self, end=meeting_setup.KEEP) -> bool:
         """The meeting one step on; an undoable step, except signing, which is for good."""
+        before = self.ws.read(browse.meeting_view, self.meeting_id).end
         try:
-            old, new = self.ws.write(meeting_setup.advance_status, self.meeting_id)
+            old, new = self.ws.write(meeting_setup.advance_status, self.meeting_id, end)
         except ReferentError as error:
             self.show_error(str(error))
             return False
         if new != "signed":  # signing is for good: no undo step takes it back
-            self.ws.undo_stack.push(commands.StatusCommand(self.ws, self.meeting_id, old, new))
+            ends = (meeting_setup.KEEP, meeting_setup.KEEP) if end is meeting_setup.KEEP else (
+                before, self.ws.read(browse.meeting_view, self.meeting_id).end)
+            self.ws.undo_stack.push(commands.StatusCommand(self.ws, self.meeting_id, old, new,
+                                                           *ends))
         self.ws.meeting_changed.emit(self.meeting_id)
         return True
 
@@ -570,11 +584,10 @@ class MainWindow(QMainWindow):
         status = self.ws.read(browse.meeting_view, self.meeting_id).status
         if status != "agenda_published":
             return True
-        answer = QMessageBox.question(self, self.tr("Indtast beslutninger"), self.tr(
+        return self._mark_held(self.tr(
             "Mødet står som »dagsorden udsendt«. Er mødet holdt?\n\n"
-            "Ja sætter det til »afholdt«, så beslutningerne kan indtastes."
+            "OK sætter det til »afholdt«, så beslutningerne kan indtastes."
         ))
-        return answer == QMessageBox.StandardButton.Yes and self._step_status()
 
     def show_history(self) -> None:
         from ui.dialogs.history_dialog import HistoryDialog

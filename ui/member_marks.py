@@ -51,6 +51,8 @@ class MemberMarksTable(QTableWidget):
         absent, away = set(state.members("absent")), set(state.members("not_participating"))
         for row, member in enumerate(members):
             name = member.name + (self.tr(" (fraværende hele mødet)") if member.away else "")
+            if member.stands_in_for:
+                name += self.tr(" – stedfortræder for %1").replace("%1", member.stands_in_for)
             self._cell(row, 0, name)
             self._check(row, ABSENT, member.id in absent)
             self._check(row, NOT_PARTICIPATING, member.id in away)

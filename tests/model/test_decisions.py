@@ -63,14 +63,18 @@ def test_absence_is_prefilled_from_attendance_and_changed_per_item(archive):
         meeting_setup.set_attendance(s, m.id, rows)
         item = m.items[0]
         entry = DecisionEntry.load(s, m.id)
-        assert entry.current_item(s).state.members("absent") == [anna, bo]
+        # Bo's seat is filled by Eva Hav, typed: a suppleant now, in his row's place
+        assert entry.current_item(s).state.members("absent") == [anna]
+        eva = entry.members[1]
+        assert (eva.name, eva.away) == ("Eva Hav (A)", False)  # the seat's party
+        assert eva.stands_in_for.startswith(c.members[1].name) and eva.id != bo
         assert not entry.current_item(s).stored
         decisions.set_text(s, item.id, "Godkendt.")
         assert s.get(Item, item.id).decision.members_marked("absent")[0].id == anna
         change = decisions.set_presence(s, item.id, carl, "absent", True)
-        assert change.after.members("absent") == [anna, bo, carl]
+        assert change.after.members("absent") == [anna, carl]
         change = decisions.set_presence(s, item.id, anna, "absent", False)
-        assert change.after.members("absent") == [bo, carl]
+        assert change.after.members("absent") == [carl]
         change = decisions.set_presence(s, item.id, dora, "not_participating", True)
         assert change.after.members("not_participating") == [dora]
         # Only the prefilled absence, no text: no decision is kept.

@@ -37,11 +37,14 @@ def test_attendance_and_status(archive):
         rows[1].status = "absent"
         rows[2].status = "substituted"
         rows[2].substitute = "Dorte Friis"
-        meeting_setup.set_attendance(s, m.id, rows)
-        assert [(a.member.name, a.status, a.substitute) for a in m.attendance] == [
+        added = meeting_setup.set_attendance(s, m.id, rows)
+        # the typed stand-in became a suppleant of the committee in the same step
+        dorte = c.members[-1]
+        assert (added, dorte.name, dorte.role) == ([dorte.id], "Dorte Friis", "suppleant")
+        assert [(a.member.name, a.status, a.substitute_member) for a in m.attendance] == [
             ("Anna Berg", "present", None),
             ("Bo Dahl", "absent", None),
-            ("Carl Eng", "substituted", "Dorte Friis"),
+            ("Carl Eng", "substituted", dorte),
         ]
         steps = [meeting_setup.advance_status(s, m.id)[1] for _ in range(4)]
         assert steps == ["agenda_published", "held", "minutes_approved", "signed"]

@@ -26,6 +26,8 @@ def messages(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
     monkeypatch.setattr("ui.confirm.ask", lambda *a, **k: True)  # Slet punktet, Underskriv
+    # Marked held, the end time offered is taken with OK.
+    monkeypatch.setattr("ui.dialogs.held_dialog.HeldDialog.exec", lambda self: 1)
     return shown
 
 

@@ -59,3 +59,17 @@ def test_a_file_that_cannot_be_opened_is_said(examples_window, qtbot, tmp_path, 
     _export(dialog, qtbot, tmp_path)
     assert "kunne ikke åbnes" in dialog.status.text()
     assert (tmp_path / "Referat AET 2020-08-19.pdf").exists()
+
+
+def test_the_underskriftsark_has_no_public_version(examples_window, qtbot, tmp_path):
+    dialog = _dialog(examples_window, qtbot)
+    dialog.document.setCurrentIndex(dialog.document.findData("underskriftsark"))
+    dialog.public.setChecked(True)
+    out = tmp_path / "ud"
+    out.mkdir()
+    dialog.path.setText(str(out / dialog.suggested_name()))
+    dialog.start()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=60000)
+    assert dialog.error.text() == "Underskriftsarket er internt og findes ikke i en offentlig " \
+        "udgave."
+    assert list(out.iterdir()) == []  # nothing half-written

@@ -82,7 +82,7 @@ def test_make_the_faxe_meeting_by_hand_and_export_its_referat(window, archive, q
     qtbot.addWidget(meeting_dialog)
     qtbot.keyClicks(meeting_dialog.fields["date"].edit, "21-04-2020")
     qtbot.keyClicks(meeting_dialog.fields["start"].edit, "17.00")
-    meeting_dialog.attendance.item(1, 2).setText(meeting["attendance"][1]["note"])
+    meeting_dialog.attendance.item(1, 3).setText(meeting["attendance"][1]["note"])
     meeting_dialog.accept()
     assert meeting_dialog.result() == 1
     window.tree_model.refresh_committee(dialog.committee_id)

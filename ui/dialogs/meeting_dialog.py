@@ -31,6 +31,7 @@ from ui.signed import LOCKED_STYLE, SignedBanner, meeting_signed, reason
 from ui.workspace import Workspace
 
 ATTENDANCE_NAMES = {"present": "Til stede", "absent": "Fraværende", "substituted": "Stedfortræder"}
+MEMBER, STATUS, STAND_IN, NOTE = range(4)
 
 
 class MeetingDialog(QDialog):
@@ -59,16 +60,14 @@ class MeetingDialog(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setPlaceholderText(self.tr("F.eks. Mødet hævet kl. 11.45"))
         self.notes.setMaximumHeight(70)
-        self.attendance = QTableWidget(0, 3, self)
+        self.attendance = QTableWidget(0, 4, self)
         self.attendance.setHorizontalHeaderLabels(
-            [self.tr("Medlem"), self.tr("Fremmøde"), self.tr("Stedfortræder / note")]
+            [self.tr("Medlem"), self.tr("Fremmøde"), self.tr("Stedfortræder"), self.tr("Note")]
         )
-        self.attendance.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch
-        )
-        self.attendance.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch
-        )
+        for column in (MEMBER, STAND_IN, NOTE):
+            self.attendance.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch
+            )
         table_rows.fit_columns(self.attendance, 1)
         table_rows.tab_leaves(self.attendance)
         table_rows.show_rows(self.attendance, 5)
@@ -120,7 +119,8 @@ class MeetingDialog(QDialog):
         self.notes.setReadOnly(True)
         self.attendance.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r in range(self.attendance.rowCount()):
-            self.attendance.cellWidget(r, 1).setEnabled(False)
+            self.attendance.cellWidget(r, STATUS).setEnabled(False)
+            self.attendance.cellWidget(r, STAND_IN).setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).hide()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Luk"))
 
@@ -168,41 +168,74 @@ class MeetingDialog(QDialog):
         def rows(session):
             members = committees.get_committee(session, committee_id).members
             if self.meeting_id is None:
-                found = [meeting_setup.AttendanceRow(m.id) for m in members]
+                found = [meeting_setup.AttendanceRow(m.id) for m in members
+                         if m.role != meeting_setup.SUPPLEANT]
             else:
                 found = meeting_setup.attendance_rows(session, self.meeting_id)
             names = {m.id: m.display_name for m in members}
-            return found, names
+            suppleants = [(m.display_name, m.id) for m in members
+                          if m.role == meeting_setup.SUPPLEANT]
+            return found, names, suppleants
 
-        found, names = self.ws.read(rows)
+        found, names, suppleants = self.ws.read(rows)
         self.rows = found
         self.attendance.setRowCount(len(found))
         for r, row in enumerate(found):
             name = QTableWidgetItem(names.get(row.member_id, "?"))
             name.setFlags(name.flags() & ~name.flags().ItemIsEditable)
-            self.attendance.setItem(r, 0, name)
+            self.attendance.setItem(r, MEMBER, name)
             combo = QComboBox(self.attendance)
             for key, label in ATTENDANCE_NAMES.items():
                 combo.addItem(self.tr(label), key)
             combo.setCurrentIndex(combo.findData(row.status))
-            self.attendance.setCellWidget(r, 1, combo)
-            extra = row.substitute if row.status == "substituted" else row.note
-            self.attendance.setItem(r, 2, QTableWidgetItem(extra or ""))
+            self.attendance.setCellWidget(r, STATUS, combo)
+            stand_in = self._stand_in_choice(suppleants, combo)
+            if row.status == "substituted":
+                shown = names.get(row.substitute_member_id) or row.substitute or ""
+                stand_in.setCurrentText(shown)
+            self.attendance.setCellWidget(r, STAND_IN, stand_in)
+            self.attendance.setItem(r, NOTE, QTableWidgetItem(row.note or ""))
+
+    def _stand_in_choice(self, suppleants: list[tuple[str, int]], status: QComboBox
+                         ) -> QComboBox:
+        """The committee's suppleants to choose, or a new name to type (which makes them
+        a suppleant on OK); choosing one makes the row a stand-in's."""
+        choice = QComboBox(self.attendance)
+        choice.setEditable(True)
+        choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        choice.lineEdit().setPlaceholderText(self.tr("Vælg suppleant eller skriv navn"))
+        choice.addItem("", None)
+        for name, member_id in suppleants:
+            choice.addItem(name, member_id)
+        choice.setCurrentIndex(0)
+
+        def chosen(text: str) -> None:
+            if text.strip():
+                status.setCurrentIndex(status.findData("substituted"))
+
+        choice.currentTextChanged.connect(chosen)
+        return choice
 
     def _wanted_attendance(self) -> list[meeting_setup.AttendanceRow]:
         wanted = []
         for r, row in enumerate(self.rows):
-            status = self.attendance.cellWidget(r, 1).currentData()
-            text = self.attendance.item(r, 2).text().strip() if self.attendance.item(r, 2) else ""
-            if status == "substituted":
-                if not text:
-                    raise InputError("attendance", self.tr(
-                        "Skriv stedfortræderens navn i rækken for %1."
-                    ).replace("%1", self.attendance.item(r, 0).text()))
-                wanted.append(meeting_setup.AttendanceRow(row.member_id, status, text,
-                                                          row.substitute_member_id))
-            else:
-                wanted.append(meeting_setup.AttendanceRow(row.member_id, status, note=text or None))
+            status = self.attendance.cellWidget(r, STATUS).currentData()
+            note = self.attendance.item(r, NOTE).text().strip() if self.attendance.item(
+                r, NOTE) else ""
+            choice = self.attendance.cellWidget(r, STAND_IN)
+            text = " ".join(choice.currentText().split())
+            if status != "substituted":
+                wanted.append(meeting_setup.AttendanceRow(row.member_id, status,
+                                                          note=note or None))
+                continue
+            if not text:
+                raise InputError("attendance", self.tr(
+                    "Vælg eller skriv stedfortræderen i rækken for %1."
+                ).replace("%1", self.attendance.item(r, MEMBER).text()))
+            index = choice.findText(text)
+            member_id = choice.itemData(index) if index > 0 else None
+            wanted.append(meeting_setup.AttendanceRow(
+                row.member_id, status, None if member_id else text, member_id, note or None))
         return wanted
 
     def accept(self) -> None:
@@ -232,10 +265,10 @@ class MeetingDialog(QDialog):
                         session, meeting_id, guests=values["guests"], notes=values["notes"]
                     )
                     meeting_setup.set_attendance(session, meeting_id, attendance)
-                    before = after = None
+                    step = None
                 else:
                     meeting_id = self.meeting_id
-                    before, after = meeting_saving.save_meeting(
+                    step = meeting_saving.save_step(
                         session, meeting_id, values, attendance, self.shown
                     )
         except MeetingConflict as refused:
@@ -255,10 +288,8 @@ class MeetingDialog(QDialog):
             self.error.show_message(str(error))
             return
         self.meeting_id = meeting_id
-        if before is not None and before != after:
-            self.ws.undo_stack.push(commands.MeetingDetailsCommand(
-                self.ws, meeting_id, before, after
-            ))
+        if step is not None and step.before != step.after:
+            self.ws.undo_stack.push(commands.MeetingDetailsCommand(self.ws, meeting_id, step))
         super().accept()
 
     def _settle(self, refused: MeetingConflict) -> None:
