@@ -40,11 +40,10 @@ from exporters.blocks import (
 from exporters.house_style import HouseStyle
 from exporters.items import CLOSED_MARK, RECOMMENDATION
 from exporters.markup import clean_line, markdown_blocks
+from model import roster
 from model.standard_items import may_vote, takes_decision
 
 KIND = "Protokol"
-SECRETARY = "sekretær"
-SUPPLEANT = "suppleant"
 DECISION_LINES = 7  # the ruled box at its most
 FEWEST_LINES = 3  # and what it gives way to before the item's page runs over
 QUESTION_ROWS = 3
@@ -181,32 +180,22 @@ class Seat:
 
 
 def _members(meeting) -> list[Seat]:
-    """Every member's seat, the meeting's attendance first. A known absence (afbud) and its
-    stand-in are printed, the boxes left to the pen; the stand-in takes the member's place
-    in the items' lists. Suppleants who stand in for nobody are not printed."""
+    """Every seat in the committee's order (model.roster: a suppleant only where they
+    stand in). A known absence (afbud) and its stand-in are printed, the boxes left to
+    the pen; the stand-in takes the member's place in the items' lists."""
     seats = []
-    listed = set()
-    for row in meeting.attendance:
-        listed.add(row.member_id)
-        member = row.member
-        if member.role in (SECRETARY, SUPPLEANT):
+    for person in roster.people(meeting):
+        key = person.seat.ext_id
+        member = danish.name(person.seat)
+        if not person.stand_in:
+            note = "afbud meldt" if person.away else ""
+            seats.append(Seat(member, note, "", key, member, key))
             continue
-        note, stand_in, key = "", "", member.ext_id
-        taking_part, taking_part_key = danish.name(member), key
-        if row.status != "present":
-            note = "afbud meldt"
-            if row.substitute_member is not None:
-                stand_in = danish.name(row.substitute_member)
-                taking_part, taking_part_key = stand_in, row.substitute_member.ext_id
-            elif clean_line(row.substitute):
-                stand_in = clean_line(row.substitute)
-                taking_part, taking_part_key = stand_in, f"{key}/stedfortræder"
-        seats.append(Seat(danish.name(member), note, stand_in, key, taking_part,
-                          taking_part_key))
-    for member in meeting.committee.members:
-        if member.id not in listed and member.role not in (SECRETARY, SUPPLEANT):
-            name = danish.name(member)
-            seats.append(Seat(name, "", "", member.ext_id, name, member.ext_id))
+        stand_in = danish.name(person)
+        # A stand-in typed as a name is marked in decisions by the seat's id.
+        typed = person.marked_as is person.seat
+        taking_part_key = f"{key}/stedfortræder" if typed else person.marked_as.ext_id
+        seats.append(Seat(member, "afbud meldt", stand_in, key, stand_in, taking_part_key))
     return seats
 
 
