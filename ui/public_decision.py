@@ -86,19 +86,24 @@ class PublicTextCommand(TextCommand):
 
 class EditorPublicDecision:
     """The field in the item editor: filled from its ItemView, saved like the decision's
-    text against the decision's version the editor showed (a stale one is settled in the
-    conflict dialog), each save a step on the undo stack."""
+    text against the decision's version this field showed (a stale one is settled in the
+    conflict dialog), each save a step on the undo stack.
+
+    It keeps its own version, apart from the decision text's: both are the decision's
+    row, and a save of one must not make the other look current when it is not."""
 
     def __init__(self, editor, page):
         self.editor = editor
         self.field = PublicDecisionField(page)
         self.field.committed.connect(self.commit)
         self.stored = ""
+        self.version = 0
 
     def fill(self, view, locked: bool) -> None:
         self.field.setVisible(view.closed)
         self.field.show_text(view.public_text)
         self.stored = view.public_text or ""
+        self.version = view.decision_version
         self.field.set_read_only(locked)
 
     def commit(self, text: str) -> None:
@@ -107,8 +112,8 @@ class EditorPublicDecision:
             return
         edit = self.field.edit
         try:
-            outcome = editor._save(saving.save_public_text, (view.id,), text,
-                                   editor._decision_version, self.stored)
+            outcome = editor._save(saving.save_public_text, (view.id,), text, self.version,
+                                   self.stored)
         except ReferentError as error:
             edit.mark_unsaved(self.stored)
             self.field.error.show_message(str(error))
@@ -120,7 +125,7 @@ class EditorPublicDecision:
             edit.mark_unsaved(self.stored)
             self.field.error.show_message(str(outcome.conflict))
             return
-        editor._decision_version = outcome.version
+        self.version = outcome.version
         if outcome.kind == conflicts.THEIRS:
             self.stored = outcome.conflict.theirs
             self.field.show_text(self.stored)

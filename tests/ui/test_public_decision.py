@@ -200,3 +200,40 @@ def test_a_search_result_says_it_was_found_in_a_question(examples_window, qtbot)
         "Spørgsmål: Oversigt over anlægsønsker »fordelt« »på« »bydele« ønskes til næste møde.")
     window.search_panel._activated(results.item(0))
     assert window.editor.view.title == "Budget 2027 - 2. behandling"
+
+
+def test_the_decision_and_its_public_text_are_saved_in_turn_without_a_question(
+        unsigned_examples_window, qtbot, monkeypatch):
+    """Both fields are the decision's row: one's save must neither stop the other nor let
+    it overwrite a change it has not seen."""
+    from model import item_edit
+    from ui.dialogs import conflict_dialog
+
+    window = unsigned_examples_window
+    item_id = _show(window, f"{MEETING}-303")
+    asked = []
+    monkeypatch.setattr(conflict_dialog.ConflictDialog, "ask",
+                        staticmethod(lambda parent, conflict: asked.append(conflict) or None))
+    editor, public = window.editor, window.editor.public_decision.field.edit
+    for field, text in ((editor.decision, "Buddet accepteres."), (public, "Grunden sælges."),
+                        (editor.decision, "Buddet accepteres ikke."), (public, "Ikke solgt.")):
+        field.selectAll()
+        qtbot.keyClicks(field, text)
+        field.commit()
+    assert asked == []
+
+    def stored(session):
+        decision = session.get(Item, item_id).decision
+        return decision.text, decision.public_text
+    assert window.ws.read(stored) == ("Buddet accepteres ikke.", "Ikke solgt.")
+
+    with window.ws.archive.transaction() as s:  # another secretary changes the public text
+        item_edit.set_public_text(s, item_id, "Deres.", None)
+    editor.decision.selectAll()
+    qtbot.keyClicks(editor.decision, "Buddet er accepteret.")
+    editor.decision.commit()  # the decision's text is saved: nobody else changed it
+    public.selectAll()
+    qtbot.keyClicks(public, "Min.")
+    public.commit()  # but the public text is not written over theirs without a word
+    assert [c.theirs for c in asked] == ["Deres."]
+    assert window.ws.read(stored) == ("Buddet er accepteret.", "Deres.")
