@@ -163,3 +163,25 @@ def test_publishing_names_them_or_stops_to_ask(tmp_path):
     code, stdout, err = run("--db", db, "publish", "--out", site)
     assert code == 0 and err.splitlines() == [f"Advarsel: ØU 30.09.2026: {WARNING}"]
     assert (site / "index.html").exists() and "udgivet" in stdout
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_public_referat_prints_the_text_as_set(unsigned_examples_archive, fmt):
+    from docx import Document
+
+    from exporters.render import render_bytes
+
+    archive = unsigned_examples_archive
+    with archive.transaction() as s:
+        item_edit.set_public_text(s, _id(s, CLOSED), "Grunden sælges til **højestbydende**.",
+                                  None)
+    with archive.sessions() as s:
+        data = render_bytes(load_meeting(s, MEETING), "referat", fmt, public=True)
+    if fmt == "pdf":
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    else:
+        text = " ".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+    text = " ".join(text.split())
+    assert "Salg af kommunal grund, Havnevej 12 (Lukket punkt)" not in text  # public title
+    assert "Beslutning Grunden sælges til højestbydende." in text
+    assert "Buddet" not in text and "besluttede at sælge" not in text
