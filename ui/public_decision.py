@@ -95,12 +95,14 @@ class EditorPublicDecision:
     def __init__(self, editor, page):
         self.editor = editor
         self.field = PublicDecisionField(page)
+        self.field.hide()  # most items are open: their page is laid out without it
         self.field.committed.connect(self.commit)
         self.stored = ""
         self.version = 0
 
     def fill(self, view, locked: bool) -> None:
-        self.field.setVisible(view.closed)
+        if self.field.isHidden() == view.closed:  # a change only: it lays the page out again
+            self.field.setVisible(view.closed)
         self.field.show_text(view.public_text)
         self.stored = view.public_text or ""
         self.version = view.decision_version
