@@ -2,7 +2,8 @@
 text) and offentlig-beslutning-indtastning.png (the same item in the decision entry mode),
 on the Prøvekommune example before it was signed, under Xvfb.
 
-    xvfb-run -a -s "-screen 0 1366x768x24" python docs/screenshots/take_public_decision_screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" \
+        python docs/screenshots/take_public_decision_screenshots.py
 """
 
 from __future__ import annotations
