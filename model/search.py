@@ -14,6 +14,7 @@ search (Danish configuration) reads the tables directly.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -161,17 +162,26 @@ def locate(title: str, texts: list[str], words: list[str]) -> tuple[str, str]:
     """Where a hit's words are, and the snippet to show: the kind of text (PLACES, in
     order, beside `texts`) that holds the most of them; the item itself when its title
     holds as many, or the body does."""
-    found = [_found(text, words) for text in texts]
-    best = max(range(len(texts)), key=lambda n: (found[n], -n))
+    found = [_found(texts[0], words)]
+    if found[0] < len(words):  # most hits are in the body: the rest is not read then
+        found += [_found(text, words) for text in texts[1:]]
+    best = max(range(len(found)), key=lambda n: (found[n], -n))
     if found[best] == 0 or found[best] <= _found(title, words) or found[0] == found[best]:
         return "", snippet(texts[0], words)
     return PLACES[best][1], snippet(texts[best], words)
 
 
 def _found(text: str, words: list[str]) -> int:
-    """How many of `words` occur in `text`, as FTS5 matches them."""
-    tokens = {token.lower() for token in _TOKEN.findall(text)}
-    return sum(1 for w in words if any(_matches(token, [w]) for token in tokens))
+    """How many of `words` occur in `text`, as FTS5 matches them (whole, or as the start
+    of a word when MIN_PREFIX letters or more)."""
+    tokens = sorted(set(_TOKEN.findall(text.lower())))
+    count = 0
+    for word in words:
+        at = bisect.bisect_left(tokens, word)  # the first token >= word: word itself or
+        if at < len(tokens) and (tokens[at] == word or (  # the first that starts with it
+                len(word) >= MIN_PREFIX and tokens[at].startswith(word))):
+            count += 1
+    return count
 
 
 def _as_date(value: object) -> dt.date:
