@@ -223,6 +223,8 @@ def cmd_render(args: argparse.Namespace) -> None:
     with archive.sessions() as session:
         if args.public and args.document in ("referat", "dagsorden") and not args.allow_cpr:
             _refuse_cpr(session, args.meeting_id, args.document)
+        if args.public:
+            _warn_public_texts(session, args.meeting_id, args.document)
         if args.with_bilag:
             _render_with_bilag(session, args)
         else:
@@ -237,6 +239,8 @@ def cmd_publish(args: argparse.Namespace) -> None:
     archive = _open(args)
     with archive.sessions() as session:
         report = publish_site(session, args.out, args.committee, args.url, args.allow_cpr)
+    for line in report.public_text_warnings:
+        print(f"Advarsel: {line}", file=sys.stderr)
     print(report.summary())
     print(f"Forsiden: {args.out / 'index.html'}")
 
@@ -250,6 +254,14 @@ def _render_with_bilag(session, args: argparse.Namespace) -> None:
     bundle = render_bundle(session, args.meeting_id, args.out, args.public)
     for name in bundle.skipped:
         print(f"  {name}: kan ikke læses som PDF og er ikke taget med", file=sys.stderr)
+
+
+def _warn_public_texts(session, meeting_id: str, document: str) -> None:
+    """Name the closed, decided items whose public version shows no decision; go on."""
+    from exporters.public_check import missing_public_texts_for
+
+    for line in missing_public_texts_for(session, meeting_id, document):
+        print(f"Advarsel: {line}", file=sys.stderr)
 
 
 def _refuse_cpr(session, meeting_id: str, document: str) -> None:

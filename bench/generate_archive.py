@@ -25,13 +25,16 @@ from bench.synthetic import HEADINGS, NAMES, PARTIES, paragraphs, sentence  # no
 from model import search  # noqa: E402
 from model.database import open_archive  # noqa: E402
 from model.entities import (  # noqa: E402
+    Attachment,
     Attendance,
     Committee,
     Decision,
     DecisionMember,
+    FollowUp,
     Item,
     Meeting,
     Member,
+    MinorityNote,
     Section,
 )
 from model.sealing.guard import seal_unsealed  # noqa: E402
@@ -72,7 +75,8 @@ class Batches:
 
     def flush(self, entity: type | None = None) -> None:
         # Parents before children, so foreign keys are always satisfied.
-        order = [Committee, Member, Meeting, Attendance, Item, Section, Decision, DecisionMember]
+        order = [Committee, Member, Meeting, Attendance, Item, Section, Decision, DecisionMember,
+                 MinorityNote, Attachment, FollowUp]
         for table in order if entity is None else order[: order.index(entity) + 1]:
             if self.rows.get(table):
                 self.connection.execute(insert(table), self.rows[table])
@@ -86,6 +90,23 @@ def item_text(rng: random.Random) -> list[tuple[str, str]]:
         ("Sagsfremstilling", paragraphs(rng, 180)),
         ("Indstilling", "Administrationen indstiller, at\n\n- " + sentence(rng, 12)),
     ]
+
+
+def extras(rows: Batches, rng: random.Random, item: int, decision: int, members: list[int],
+           position: int) -> None:
+    """What search reads beside the sections: a bilag title on every other item, a
+    question (answered on most) on every fourth, a protokoltilførsel on every ninth."""
+    if position % 2 == 0:
+        rows.add(Attachment, item_id=item, position=0, title=sentence(rng, 4)[:-1],
+                 closed=False)
+    if position % 4 == 1:
+        rows.add(FollowUp, item_id=item, position=0, text=sentence(rng, 12),
+                 asked_by=NAMES[position % len(NAMES)], responsible="Direktionen",
+                 status="answered" if position % 3 else "open",
+                 answer=sentence(rng, 15) if position % 3 else None)
+    if position % 9 == 4:
+        rows.add(MinorityNote, decision_id=decision, position=0,
+                 member_id=members[position % len(members)], text=sentence(rng, 20))
 
 
 def generate(path: Path, committees: int, years: int, items: int, seed: int = 7) -> dict:
@@ -180,6 +201,7 @@ def generate(path: Path, committees: int, years: int, items: int, seed: int = 7)
                                 kind="absent",
                                 member_id=members[position % len(members)],
                             )
+                        extras(rows, rng, item, decision, members, position)
         rows.flush()
         connection.execute(
             update(Meeting).where(Meeting.status == "minutes_approved").values(status="signed")

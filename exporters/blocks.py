@@ -194,3 +194,6 @@ class Document:
     page_mark: str = ""
     # Written on with a pen and read at arm's length: no text under 11 pt.
     large_print: bool = False
+    # "Intern udgave" on every page, cover too: the full version of a meeting with closed
+    # items, so a page of it is never taken for the public one. Empty: no mark.
+    edition: str = ""

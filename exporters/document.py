@@ -18,6 +18,7 @@ SIGNATURE_INTRO = "Referatet er godkendt og underskrevet af udvalgets medlemmer.
 SIGNING_DATE = "Underskrevet den:"
 SECRETARY = "sekretær"
 CHAIR_ROLES = {"formand": "formand", "næstformand": "næstformand"}
+INTERNAL_EDITION = "Intern udgave"
 
 
 def build_document(meeting, document: str, public: bool = False) -> Document:
@@ -47,6 +48,8 @@ def build_document(meeting, document: str, public: bool = False) -> Document:
         return doc
 
     referat = document == "referat"
+    if not public and any(item.closed for item in meeting.items):
+        doc.edition = INTERNAL_EDITION
     doc.front = FrontPage(organisation, committee_name, kind, doc.title,
                           _front_rows(meeting, when, referat))
     host = None

@@ -31,15 +31,28 @@ def running(word, doc, style) -> None:
             size = (p.style.font.size or Pt(HEADER_SIZE)).pt
             organisation = fit(doc.organisation, HEADER_SHARE * TEXT_WIDTH, size)
             room = TEXT_WIDTH - text_width(organisation, size) - HEADER_GAP
-            p.add_run(f"{organisation}\t{fit_header(doc.header, room, size)}")
+            p.add_run(f"{organisation}\t{fit_header(doc.header, room, size, doc.edition)}")
             if cover:
                 section.different_first_page_header_footer = True  # its header stays empty
+        elif doc.edition:
+            edition(header, doc.edition, style)  # beside a template's own header
+        if doc.edition and section.different_first_page_header_footer:
+            edition(section.first_page_header, doc.edition, style)
         footers = [section.footer]
         if section.different_first_page_header_footer:
             footers.append(section.first_page_footer)
         for footer in footers:
             if "PAGE" not in footer._element.xml:
                 _page_number(footer, style)
+
+
+def edition(header, text: str, style) -> None:
+    """'Intern udgave' on a line of its own at the right of `header`."""
+    p = header.paragraphs[0] if not has_content(header) and header.paragraphs \
+        else header.add_paragraph()
+    p.style = style["header"]
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    p.add_run(text)
 
 
 def _page_number(footer, style) -> None:

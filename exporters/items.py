@@ -11,6 +11,7 @@ import datetime as dt
 from exporters import danish
 from exporters.blocks import Block, Chapter, ListBlock, ListEntry, Para, Run, SectionHeading
 from exporters.house_style import HouseStyle
+from exporters.item_follow_ups import follow_up_blocks
 from exporters.markup import clean_line, markdown_blocks
 from model import roster
 
@@ -45,6 +46,8 @@ def item_chapter(item, anchor: str, *, with_decision: bool, public: bool) -> Cha
     tail = _prior_decisions(item, look)
     if with_decision and item.decision is not None:
         tail += _decision(item, look)
+    if with_decision:
+        tail += follow_up_blocks(item)
     # Stevns prints Beslutning right after Indstilling; Faxe and most others last.
     after_recommendation = committee.decision_placement == "after_recommendation"
     placed = False

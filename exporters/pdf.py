@@ -174,10 +174,13 @@ class _Template(BaseDocTemplate):
             left = _fit(doc.organisation, HEADER_SHARE * (width - 2 * MARGIN_X), FOOTER_SIZE)
             canvas.drawString(MARGIN_X, top, left)
             room = width - 2 * MARGIN_X - _width(left, FOOTER_SIZE) - HEADER_GAP
-            canvas.drawRightString(width - MARGIN_X, top, fit_header(doc.header, room, FOOTER_SIZE))
+            canvas.drawRightString(width - MARGIN_X, top,
+                                   fit_header(doc.header, room, FOOTER_SIZE, doc.edition))
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.5)
             canvas.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
+        elif doc.edition:
+            canvas.drawRightString(width - MARGIN_X, top, doc.edition)
         numbers_.mark(canvas, numbers_.TOTAL, width / 2, 12 * mm, FOOTER_SIZE, "centre",
                       GREY_LEVEL, f"Side {self.page} af {{}}")
         canvas.restoreState()

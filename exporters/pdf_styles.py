@@ -148,9 +148,13 @@ def fit(text: str, room: float, size: float, font: str = FAMILY) -> str:
     return shorten(text, lambda t: text_width(t, size, font) <= room)
 
 
-def fit_header(header: str, room: float, size: float) -> str:
+def fit_header(header: str, room: float, size: float, edition: str = "") -> str:
     """'Udvalget for … · Referat 19.08.2020' in `room` points: the committee's name gives
-    way at a word, the document and the date stay."""
+    way at a word, the document and the date stay, and so does an `edition` after them
+    ('… · Intern udgave')."""
+    if edition:
+        tail = f" · {edition}"
+        return fit_header(header, room - text_width(tail, size), size) + tail
     name, sep, tail = header.rpartition(" · ")
     if not sep:
         return fit(header, room, size)

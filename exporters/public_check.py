@@ -105,3 +105,36 @@ def cpr_warnings_for(session, meeting_ext_id: str, document: str) -> list[CprWar
 
     meeting = load_meeting(session, meeting_ext_id)
     return meeting_cpr_warnings(meeting, document) if meeting is not None else []
+
+
+# -- closed items whose decision the public version cannot show ------------------------
+
+MISSING_PUBLIC_TEXT = (
+    "Punkt {number} (lukket) har ingen offentlig beslutningstekst; den offentlige udgave "
+    "viser kun nummer og titel."
+)
+
+
+def missing_public_texts(meeting) -> list[str]:
+    """One line per closed, decided item without a public decision text: the public referat
+    then shows nothing of what was decided, which Ankestyrelsen expects it to, as far as
+    tavshedspligt allows."""
+    from model.decisions import is_decided, needs_decision
+
+    return [
+        MISSING_PUBLIC_TEXT.format(number=item.number)
+        for item in meeting.items
+        if item.closed and needs_decision(item) and is_decided(item)
+        and not (item.decision.public_text or "").strip()
+    ]
+
+
+def missing_public_texts_for(session, meeting_ext_id: str, document: str) -> list[str]:
+    """The lines for a public `document` of the meeting named by its id: only the referat
+    prints decisions (none for an unknown meeting)."""
+    from model.meetings import load_meeting
+
+    if document != "referat":
+        return []
+    meeting = load_meeting(session, meeting_ext_id)
+    return missing_public_texts(meeting) if meeting is not None else []

@@ -15,6 +15,7 @@ from model.entities import (
     Committee,
     Decision,
     DecisionMember,
+    FollowUp,
     Item,
     Meeting,
     Member,
@@ -52,4 +53,7 @@ def sample_chapter(style: dict | None, committee_name: str = "",
     item.decision = decision
     item.attachments += [Attachment(title="Forslag til tillidskodeks", closed=False),
                          Attachment(title="Høringssvar", closed=False)]
+    item.follow_ups.append(FollowUp(text="Hvordan følges kodekset op i udvalgene?",
+                                    asked_by="Anne Holm (V)", responsible="Kommunaldirektøren",
+                                    due=dt.date(2020, 2, 3), status="open"))
     return item_chapter(item, "punkt_12", with_decision=True, public=False)

@@ -169,6 +169,7 @@ class ItemView:
     prior_decisions: list[PriorView] = field(default_factory=list)
     decision_text: str = ""
     postponed: bool = False
+    public_text: str = ""  # a closed item's public decision text
     # Row counters the editor hands back with an edit, so a stale copy is refused;
     # the decision's is 0 while the item has none.
     version: int = 1
@@ -224,6 +225,7 @@ def item_view(session: Session, item_id: int) -> ItemView:
         ],
         decision_text=decision.text if decision else "",
         postponed=bool(decision and decision.postponed),
+        public_text=(decision.public_text or "") if decision else "",
         version=item.version,
         decision_version=decision.version if decision else 0,
     )

@@ -24,7 +24,7 @@ PLACEMENTS = ("after_recommendation", "end")
 ROLES = ("formand", "næstformand", "medlem", "ekstern", "suppleant", "sekretær")
 COMMITTEE_FIELDS = (
     "name", "short_name", "organisation", "numbering", "decision_placement",
-    "section_headings", "standard_items", "style",
+    "section_headings", "standard_items", "style", "follow_ups_in_minutes",
 )
 MEMBER_FIELDS = ("name", "party", "role", "signs")
 
@@ -60,6 +60,8 @@ def _clean(field: str, value: Any) -> Any:
             return house_style.cleaned(value)
         except ValueError as error:
             raise InputError(field, str(error)) from None
+    if field == "follow_ups_in_minutes":
+        return bool(value)
     if field == "standard_items":
         items = []
         for entry in value:
@@ -81,6 +83,7 @@ def create_committee(
     section_headings: list[str] | None = None,
     standard_items: list[dict[str, Any]] | None = None,
     style: dict[str, Any] | None = None,
+    follow_ups_in_minutes: bool = True,
 ) -> Committee:
     """A new committee with the usual sections and standard items unless others are given."""
     values = {
@@ -92,6 +95,7 @@ def create_committee(
         "section_headings": DEFAULT_SECTIONS if section_headings is None else section_headings,
         "standard_items": DEFAULT_STANDARD_ITEMS if standard_items is None else standard_items,
         "style": style,
+        "follow_ups_in_minutes": follow_ups_in_minutes,
     }
     committee = Committee(
         ext_id=new_ext_id("udvalg"), **{k: _clean(k, v) for k, v in values.items()}

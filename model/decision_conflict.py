@@ -33,7 +33,8 @@ class DecisionConflict(EditConflict):
 
 
 def _rest(state) -> tuple:
-    return (state.postponed, state.votes_recorded, sorted(state.marks), state.notes)
+    return (state.postponed, state.votes_recorded, sorted(state.marks), state.notes,
+            state.public_text)
 
 
 def summary(session: Session, state) -> str:
@@ -50,6 +51,8 @@ def summary(session: Session, state) -> str:
     if state.notes:
         count = len(state.notes)
         parts.append("1 protokoltilførsel" if count == 1 else f"{count} protokoltilførsler")
+    if state.public_text:
+        parts.append(f"Offentlig tekst: {' '.join(state.public_text.split())}")
     return " · ".join(parts) or "Ingen markeringer"
 
 

@@ -44,6 +44,7 @@ class EntryItem:
     follow_ups: list[follow_ups.FollowUpRow] = field(default_factory=list)
     corrections: list[decisions.CorrectionView] = field(default_factory=list)
     version: int = 0  # the decision's version shown (0: none stored)
+    closed: bool = False  # a lukket punkt: it has a public decision text of its own
 
     @property
     def basis(self) -> decisions.Basis:
@@ -200,4 +201,5 @@ class DecisionEntry:
             follow_ups=follow_ups.item_follow_ups(session, item.id),
             corrections=decisions.corrections(session, item.id),
             version=decisions.version_of(item),
+            closed=item.closed,
         )

@@ -313,6 +313,29 @@ def set_postponed(session: Session, item_id: int, postponed: bool,
     return _change(session, item_id, edit, basis)
 
 
+OPEN_ITEM_PUBLIC_TEXT = (
+    "Punktet er åbent, så hele beslutningen er offentlig; kun et lukket punkt har en "
+    "særskilt offentlig beslutningstekst."
+)
+
+
+def public_text_value(item: Item, text: str | None) -> str | None:
+    """A closed item's public decision text as stored: None when empty. An open item's
+    decision is public as it stands, so text for it is refused."""
+    if not (text or "").strip():
+        return None
+    if not item.closed:
+        raise InputError("public_text", OPEN_ITEM_PUBLIC_TEXT)
+    return text
+
+
+def set_public_text(session: Session, item_id: int, text: str | None,
+                    basis: Basis | None = None) -> DecisionChange:
+    """The part of a closed item's decision that may be published (Markdown)."""
+    value = public_text_value(editable_item(session, item_id), text)
+    return _change(session, item_id, lambda old: replace(old, public_text=value), basis)
+
+
 def _member(session: Session, item: Item, member_id: int) -> Member:
     member = session.get(Member, member_id)
     if member is None or member.committee_id != item.meeting.committee_id:

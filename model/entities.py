@@ -100,6 +100,12 @@ class Committee(Versioned, Base):
         back_populates="committee", order_by="Meeting.date", cascade=CASCADE
     )
 
+    @property
+    def prints_follow_ups(self) -> bool:
+        """Whether the referat prints questions and orders; unset (a committee not yet
+        stored) is the column's default, on."""
+        return self.follow_ups_in_minutes is not False
+
 
 class Member(Versioned, Base):
     __tablename__ = "members"

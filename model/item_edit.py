@@ -177,6 +177,22 @@ def set_decision_text(session: Session, item_id: int, text: str,
     return old
 
 
+def set_public_text(session: Session, item_id: int, text: str,
+                    expected_version: int | None = None) -> str:
+    """Set a closed item's public decision text; returns the old one ("" for none).
+
+    `expected_version` is the decision's version the editor showed (0: none yet);
+    a decision changed since is refused (EditConflict)."""
+    item = decisions.editable_item(session, item_id)
+    new = decisions.public_text_value(item, text)
+    old = item.decision.public_text if item.decision else None
+    EditConflict.check(expected_version, decisions.version_of(item),
+                       "Den offentlige beslutningstekst", new or "", old or "")
+    if new != old:
+        decisions.set_public_text(session, item_id, new)
+    return old or ""
+
+
 def set_postponed(session: Session, item_id: int, postponed: bool) -> bool:
     """Mark the item udsat (it then offers itself to the next meeting); returns the old flag."""
     item = decisions.editable_item(session, item_id)

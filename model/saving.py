@@ -44,6 +44,13 @@ def save_decision_text(session: Session, item_id: int, text: str,
     return Saved(old, before, _decision_version(session, item_id))
 
 
+def save_public_text(session: Session, item_id: int, text: str,
+                     expected_version: int | None) -> Saved:
+    before = _decision_version(session, item_id)
+    old = item_edit.set_public_text(session, item_id, text, expected_version)
+    return Saved(old, before, _decision_version(session, item_id))
+
+
 def _decision_version(session: Session, item_id: int) -> int:
     decision = get_item(session, item_id).decision
     return decision.version if decision else 0

@@ -1,7 +1,10 @@
-"""Full-text search across the archive: item titles, sections and decisions.
+"""Full-text search across the archive: item titles, sections, decisions, questions and
+orders with their answers, protokoltilførsler and bilag titles.
 
-On SQLite an FTS5 index holds one row per item (rowid = item id), kept up to
-date by triggers, so an import from the command line is found too. It is
+On SQLite an FTS5 index holds one row per item (rowid = item id), one column per
+kind of text, kept up to date by triggers on every table it reads, so an import
+from the command line is found too. A hit says where its words are
+(`Hit.where`: "Spørgsmål", "Protokoltilførsel", "Bilag" …) and opens its item. It is
 made by `ensure_index` rather than by a migration: it is derived data, can
 be rebuilt at any time, and a virtual table with its shadow tables has no
 place among the entities. The tokenizer keeps å, æ and ø apart from a, ae and
@@ -11,6 +14,7 @@ search (Danish configuration) reads the tables directly.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -20,14 +24,29 @@ from sqlalchemy.orm import Session
 
 INDEX = "search_index"
 
-# The text of one item as the index holds it; :id is filled in per trigger.
+# The text of one item as the index holds it, a column per kind; {id} is filled in per
+# trigger.
 _ITEM_TEXT = """
 SELECT i.id,
        i.title || ' ' || coalesce(i.public_title, ''),
        coalesce((SELECT group_concat(s.text, char(10)) FROM sections s WHERE s.item_id = i.id), '')
-       || char(10) || coalesce((SELECT d.text FROM decisions d WHERE d.item_id = i.id), '')
+       || char(10) || coalesce((SELECT d.text FROM decisions d WHERE d.item_id = i.id), ''),
+       coalesce((SELECT group_concat(f.text, char(10)) FROM follow_ups f
+                 WHERE f.item_id = i.id), ''),
+       coalesce((SELECT group_concat(f.answer, char(10)) FROM follow_ups f
+                 WHERE f.item_id = i.id), ''),
+       coalesce((SELECT group_concat(n.text, char(10)) FROM minority_notes n
+                 JOIN decisions d ON d.id = n.decision_id WHERE d.item_id = i.id), ''),
+       coalesce((SELECT group_concat(a.title, char(10)) FROM attachments a
+                 WHERE a.item_id = i.id), '')
 FROM items i WHERE i.id = {id}
 """
+# The index's columns after `title`, and how a hit in each is named; "" is the item itself.
+PLACES = (("body", ""), ("questions", "Spørgsmål"), ("answers", "Svar"),
+          ("notes", "Protokoltilførsel"), ("bilag", "Bilag"))
+_COLUMNS = ("title", *(column for column, _label in PLACES))
+# A protokoltilførsel names its decision; the decision names the item.
+_NOTE_ITEM = "(SELECT item_id FROM decisions WHERE id = {row}.decision_id)"
 
 _TRIGGERS = {
     "items_ai": ("AFTER INSERT ON items", "NEW.id"),
@@ -39,6 +58,15 @@ _TRIGGERS = {
     "decisions_ai": ("AFTER INSERT ON decisions", "NEW.item_id"),
     "decisions_au": ("AFTER UPDATE OF text ON decisions", "NEW.item_id"),
     "decisions_ad": ("AFTER DELETE ON decisions", "OLD.item_id"),
+    "follow_ups_ai": ("AFTER INSERT ON follow_ups", "NEW.item_id"),
+    "follow_ups_au": ("AFTER UPDATE OF text, answer ON follow_ups", "NEW.item_id"),
+    "follow_ups_ad": ("AFTER DELETE ON follow_ups", "OLD.item_id"),
+    "minority_notes_ai": ("AFTER INSERT ON minority_notes", _NOTE_ITEM.format(row="NEW")),
+    "minority_notes_au": ("AFTER UPDATE OF text ON minority_notes", _NOTE_ITEM.format(row="NEW")),
+    "minority_notes_ad": ("AFTER DELETE ON minority_notes", _NOTE_ITEM.format(row="OLD")),
+    "attachments_ai": ("AFTER INSERT ON attachments", "NEW.item_id"),
+    "attachments_au": ("AFTER UPDATE OF title ON attachments", "NEW.item_id"),
+    "attachments_ad": ("AFTER DELETE ON attachments", "OLD.item_id"),
 }
 
 
@@ -47,7 +75,7 @@ def _trigger_sql(name: str) -> str:
     return (
         f"CREATE TRIGGER IF NOT EXISTS {INDEX}_{name} {when} BEGIN "
         f"DELETE FROM {INDEX} WHERE rowid = {item_id}; "
-        f"INSERT INTO {INDEX}(rowid, title, body) {_ITEM_TEXT.format(id=item_id)}; END"
+        f"INSERT INTO {INDEX}(rowid, {', '.join(_COLUMNS)}) {_ITEM_TEXT.format(id=item_id)}; END"
     )
 
 
@@ -73,7 +101,8 @@ def ensure_index(engine: Engine) -> bool:
 # Prefix indexes of 3 and 4 letters: Danish words are searched by their start
 # ("budget" finds "budgettet"), and without them such a search in 100,000
 # items reads every term that starts so (30-50 % slower).
-_DEFINITION = "fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '3 4')"
+_DEFINITION = (f"fts5({', '.join(_COLUMNS)}, tokenize = 'unicode61 remove_diacritics 0', "
+               "prefix = '3 4')")
 
 
 def _is_current(connection: Connection) -> bool:
@@ -90,7 +119,7 @@ def _rebuild(connection: Connection) -> None:
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {INDEX}")
     connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {INDEX} USING {_DEFINITION}")
     every = _ITEM_TEXT.replace("WHERE i.id = {id}", "")
-    connection.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, title, body) {every}")
+    connection.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, {', '.join(_COLUMNS)}) {every}")
     for name in _TRIGGERS:
         connection.exec_driver_sql(_trigger_sql(name))
 
@@ -104,6 +133,7 @@ class Hit:
     number: int
     title: str
     snippet: str
+    where: str = ""  # "Spørgsmål", "Svar", "Protokoltilførsel", "Bilag"; "" the item's text
 
 
 def _words(query: str) -> list[str]:
@@ -120,10 +150,38 @@ def search(session: Session, query: str, limit: int = 50) -> list[Hit]:
     else:
         ensure_index(session.get_bind())
         rows = _search_sqlite(session, words, limit)
-    return [
-        Hit(item_id, meeting_id, committee, _as_date(date), number, title, snippet or "")
-        for item_id, meeting_id, committee, date, number, title, snippet in rows
-    ]
+    hits = []
+    for item_id, meeting_id, committee, date, number, title, *texts in rows:
+        where, shown = locate(title, [text or "" for text in texts], words)
+        hits.append(Hit(item_id, meeting_id, committee, _as_date(date), number, title, shown,
+                        where))
+    return hits
+
+
+def locate(title: str, texts: list[str], words: list[str]) -> tuple[str, str]:
+    """Where a hit's words are, and the snippet to show: the kind of text (PLACES, in
+    order, beside `texts`) that holds the most of them; the item itself when its title
+    holds as many, or the body does."""
+    found = [_found(texts[0], words)]
+    if found[0] < len(words):  # most hits are in the body: the rest is not read then
+        found += [_found(text, words) for text in texts[1:]]
+    best = max(range(len(found)), key=lambda n: (found[n], -n))
+    if found[best] == 0 or found[best] <= _found(title, words) or found[0] == found[best]:
+        return "", snippet(texts[0], words)
+    return PLACES[best][1], snippet(texts[best], words)
+
+
+def _found(text: str, words: list[str]) -> int:
+    """How many of `words` occur in `text`, as FTS5 matches them (whole, or as the start
+    of a word when MIN_PREFIX letters or more)."""
+    tokens = sorted(set(_TOKEN.findall(text.lower())))
+    count = 0
+    for word in words:
+        at = bisect.bisect_left(tokens, word)  # the first token >= word: word itself or
+        if at < len(tokens) and (tokens[at] == word or (  # the first that starts with it
+                len(word) >= MIN_PREFIX and tokens[at].startswith(word))):
+            count += 1
+    return count
 
 
 def _as_date(value: object) -> dt.date:
@@ -131,7 +189,8 @@ def _as_date(value: object) -> dt.date:
 
 
 _DETAILS = """
-SELECT i.id, m.id, c.short_name, m.date, i.number, i.title, hits.snippet
+SELECT i.id, m.id, c.short_name, m.date, i.number, i.title,
+       hits.body, hits.questions, hits.answers, hits.notes, hits.bilag
 FROM hits JOIN items i ON i.id = hits.item_id
 JOIN meetings m ON m.id = i.meeting_id JOIN committees c ON c.id = m.committee_id
 ORDER BY hits.rank
@@ -152,23 +211,31 @@ def _match_expression(words: list[str]) -> str:
 
 
 def _search_sqlite(session: Session, words: list[str], limit: int) -> list:
-    """One ranked pass over the newest matches. The snippets are cut here from the
-    indexed text of the few hits shown: FTS5's snippet() would match everything again."""
+    """One ranked pass over the newest matches. Where the words are and the snippets are
+    found afterwards in the indexed text of the few hits shown: FTS5's snippet() and
+    highlight() would match everything again."""
+    shown = ", ".join(f"{INDEX}.{column} AS {column}" for column, _label in PLACES)
     sql = (
         f"WITH newest AS (SELECT rowid AS item_id, rank FROM {INDEX} "
         f"WHERE {INDEX} MATCH :match ORDER BY rowid DESC LIMIT :candidates), "
         f"best AS (SELECT item_id, rank FROM newest ORDER BY rank LIMIT :limit), "
-        f"hits AS (SELECT best.item_id, best.rank, {INDEX}.body AS snippet "
+        f"hits AS (SELECT best.item_id, best.rank, {shown} "
         f"FROM best JOIN {INDEX} ON {INDEX}.rowid = best.item_id) {_DETAILS}"
     )
     params = {"match": _match_expression(words), "candidates": max(CANDIDATES, limit),
               "limit": limit}
-    return [(*row[:-1], snippet(row[-1] or "", words))
-            for row in session.execute(text(sql), params)]
+    return list(session.execute(text(sql), params))
 
 
 SNIPPET_WORDS = 10
 _TOKEN = re.compile(r"\w+")
+
+
+def _matches(token: str, words: list[str]) -> bool:
+    """Whether the token is one of `words`, or starts with one (of MIN_PREFIX letters or
+    more), as the index matches them."""
+    token = token.lower()
+    return any(token == w or (len(w) >= MIN_PREFIX and token.startswith(w)) for w in words)
 
 
 def snippet(body: str, words: list[str], size: int = SNIPPET_WORDS) -> str:
@@ -176,8 +243,7 @@ def snippet(body: str, words: list[str], size: int = SNIPPET_WORDS) -> str:
     tokens = list(_TOKEN.finditer(body))
 
     def matches(token: str) -> bool:
-        token = token.lower()
-        return any(token == w or (len(w) >= MIN_PREFIX and token.startswith(w)) for w in words)
+        return _matches(token, words)
 
     first = next((n for n, t in enumerate(tokens) if matches(t.group())), None)
     if first is None:
@@ -194,17 +260,32 @@ def snippet(body: str, words: list[str], size: int = SNIPPET_WORDS) -> str:
     return prefix + "".join(parts) + suffix
 
 
+# The same kinds of text as the SQLite index's columns, read from the tables.
+_PG_TEXTS = {
+    "body": "coalesce((SELECT string_agg(s.text, ' ') FROM sections s WHERE s.item_id = i.id),"
+            " '') || ' ' || coalesce((SELECT d.text FROM decisions d WHERE d.item_id = i.id), '')",
+    "questions": "coalesce((SELECT string_agg(f.text, ' ') FROM follow_ups f "
+                 "WHERE f.item_id = i.id), '')",
+    "answers": "coalesce((SELECT string_agg(f.answer, ' ') FROM follow_ups f "
+               "WHERE f.item_id = i.id), '')",
+    "notes": "coalesce((SELECT string_agg(n.text, ' ') FROM minority_notes n "
+             "JOIN decisions d ON d.id = n.decision_id WHERE d.item_id = i.id), '')",
+    "bilag": "coalesce((SELECT string_agg(a.title, ' ') FROM attachments a "
+             "WHERE a.item_id = i.id), '')",
+}
+
+
 def _search_postgresql(session: Session, words: list[str], limit: int) -> list:
     tsquery = " & ".join(f"{w}:*" for w in words)
-    document = (
-        "to_tsvector('danish', i.title || ' ' || coalesce(i.public_title, '') || ' ' || "
-        "coalesce((SELECT string_agg(s.text, ' ') FROM sections s WHERE s.item_id = i.id), '')"
-        " || ' ' || coalesce((SELECT d.text FROM decisions d WHERE d.item_id = i.id), ''))"
-    )
+    texts = ", ".join(f"{sql} AS {column}" for column, sql in _PG_TEXTS.items())
+    whole = " || ' ' || ".join(column for column in _PG_TEXTS)
     sql = (
         f"WITH q AS (SELECT to_tsquery('danish', :tsquery) AS q), "
-        f"scored AS (SELECT i.id AS item_id, {document} AS v FROM items i), "
-        f"hits AS (SELECT scored.item_id, -ts_rank(scored.v, q.q) AS rank, '' AS snippet "
+        f"texts AS (SELECT i.id AS item_id, i.title || ' ' || coalesce(i.public_title, '') "
+        f"AS title, {texts} FROM items i), "
+        f"scored AS (SELECT texts.*, to_tsvector('danish', title || ' ' || {whole}) AS v "
+        f"FROM texts), "
+        f"hits AS (SELECT scored.*, -ts_rank(scored.v, q.q) AS rank "
         f"FROM scored, q WHERE scored.v @@ q.q ORDER BY rank LIMIT :limit) {_DETAILS}"
     )
     return list(session.execute(text(sql), {"tsquery": tsquery, "limit": limit}))

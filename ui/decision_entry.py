@@ -42,6 +42,7 @@ from ui.dialogs.entry_forms import EntryForm, FormField
 from ui.line_field import ErrorLabel
 from ui.markdown_edit import MarkdownEdit
 from ui.member_marks import MemberMarksTable
+from ui.public_decision import PublicDecisionField
 from ui.screen_fit import resize_within_screen
 from ui.workspace import Workspace
 
@@ -159,6 +160,9 @@ class DecisionEntryWindow(QDialog):
         )
         self.postponed.toggled.connect(self.set_postponed)
         right_layout.addWidget(self.postponed)
+        self.public = PublicDecisionField(self)
+        self.public.committed.connect(self._commit_public_text)
+        right_layout.addWidget(self.public)
         right_layout.addWidget(self._label(self.tr("Fremmøde og afstemning (Alt+F)")))
         self.marks = MemberMarksTable(self)
         self.marks.presence_toggled.connect(self._presence)
@@ -276,6 +280,7 @@ class DecisionEntryWindow(QDialog):
         self.position.setText(self.entry.position_text())
         self.recommendation.setMarkdown(item.recommendation or self.tr("*Ingen indstilling.*"))
         self.decision.set_markdown(item.state.text)
+        self._show_public(item)
         self.marks.start_at_top()
         self._show_state(item)
         self.previous_button.setEnabled(self.entry.index > 0)
@@ -310,6 +315,12 @@ class DecisionEntryWindow(QDialog):
         for correction in item.corrections:
             self.corrections.addItem(f"{correction.date:%d-%m-%Y}: {correction.text}")
 
+    def _show_public(self, item: EntryItem) -> None:
+        """A closed item's public decision text, under its decision; none for an open one."""
+        self.public.setVisible(item.closed)
+        self.public.show_text(item.state.public_text)
+        self.public.set_read_only(self.entry.locked)
+
     def _update_counter(self) -> None:
         missing = self.entry.missing
         self.counter.setText(self.entry.missing_text())
@@ -324,6 +335,7 @@ class DecisionEntryWindow(QDialog):
     def flush(self) -> None:
         """Store what is typed but not yet stored (before moving, undo, closing)."""
         self.decision.commit()
+        self.public.edit.commit()
 
     def next_item(self) -> None:
         self.flush()
@@ -360,22 +372,25 @@ class DecisionEntryWindow(QDialog):
             return True
         return False
 
-    def _run(self, operation, *args, label: str, typing: bool = False) -> None:
+    def _run(self, operation, *args, label: str, typing: bool = False, field=None) -> None:
         """Apply a decision operation to the current item; a refusal is said below."""
         if self.current is None or self._refuse_locked():
             return
         try:
-            self._apply(operation, *args, label=label, typing=typing)
+            self._apply(operation, *args, label=label, typing=typing, field=field)
         except ReferentError as error:
             self.message.show_message(str(error))
 
-    def _apply(self, operation, *args, label: str, typing: bool = False) -> None:
+    def _apply(self, operation, *args, label: str, typing: bool = False, field=None) -> None:
         """Write a step based on the decision shown; another secretary's change since is
-        settled in the conflict dialog, and nothing is written until a choice is made."""
+        settled in the conflict dialog, and nothing is written until a choice is made.
+        With `typing`, the step is what was typed in `field` (the decision by default)."""
         item = self.current
+        field = field or self.decision
+        stored = item.state.public_text or "" if field is self.public.edit else item.state.text
         if self._settling:  # the dialog's event loop let the autosave run: later
             if typing:
-                self.decision.mark_unsaved(item.state.text, retry=True)
+                field.mark_unsaved(stored, retry=True)
             return
         self._settling = True
         try:
@@ -385,7 +400,7 @@ class DecisionEntryWindow(QDialog):
             self._settling = False
         if outcome.kind == decision_conflicts.CANCELLED:
             if typing:  # what was typed stays in the field, unsaved
-                self.decision.mark_unsaved(item.state.text)
+                field.mark_unsaved(stored)
             self._show_state(item)  # the marks as shown before the refused step
             self.message.show_message(str(outcome.conflict))
             return
@@ -398,7 +413,7 @@ class DecisionEntryWindow(QDialog):
         change = outcome.change
         if change.changed:
             # Mine kept over theirs is a step of its own: undo goes back to theirs.
-            run = self.decision.typing.number if typing and outcome.conflict is None else 0
+            run = field.typing.number if typing and outcome.conflict is None else 0
             self._pushing = True
             try:
                 self.ws.undo_stack.push(DecisionCommand(self.ws, change, label, run))
@@ -413,11 +428,17 @@ class DecisionEntryWindow(QDialog):
         self.current = self.ws.read(self.entry.current_item)
         if not keep_text:
             self.decision.set_markdown(self.current.state.text)
+            self._show_public(self.current)
         self._show_state(self.current)
         self._update_counter()
 
     def _commit_text(self, text: str) -> None:
         self._run(decisions.set_text, text, label=self.tr("Skriv beslutning"), typing=True)
+
+    def _commit_public_text(self, text: str) -> None:
+        self.decision.commit()  # the decision shown is stored first: this step is based on it
+        self._run(decisions.set_public_text, text, label=self.tr("Offentlig beslutningstekst"),
+                  typing=True, field=self.public.edit)
 
     def apply_phrase(self, key: int) -> None:
         phrase = self.entry.phrase_for_key(key)

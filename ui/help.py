@@ -96,10 +96,13 @@ dagsordenen (Ctrl+E), gerne med bilag i én PDF.</li>
 beslutninger, fravær og afstemninger af på papiret.</li>
 <li><b>Beslutningerne.</b> Efter mødet: Møde › Indtast beslutninger (Ctrl+Shift+B). Punkt
 for punkt: Alt+1…9 for standardbeslutningerne, Alt+F for fremmøde og stemmer,
-Ctrl+Return til næste punkt.</li>
+Ctrl+Return til næste punkt. Et lukket punkt har et felt til den offentlige
+beslutningstekst: det, der må offentliggøres af beslutningen.</li>
 <li><b>Referatet.</b> Eksportér referatet som PDF eller Word, også i en offentlig udgave
-uden lukkede punkter. Når referatet er godkendt og underskrevet, sæt mødet til næste trin;
-et underskrevet referat kan kun få daterede rettelser.</li>
+uden lukkede punkters indhold; den interne udgave siger »Intern udgave« på hver side.
+Spørgsmål og bestillinger står under deres punkt, medmindre udvalget har slået det fra.
+Når referatet er godkendt og underskrevet, sæt mødet til næste trin; et underskrevet
+referat kan kun få daterede rettelser.</li>
 </ol>
 <p>Opfølgningslisten (Ctrl+Shift+O) samler spørgsmål og bestillinger på tværs af møder.
 Søg i hele arkivet med Ctrl+F.</p>

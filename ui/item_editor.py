@@ -34,6 +34,8 @@ from ui import commands, conflicts
 from ui.item_sections import SectionBox
 from ui.line_field import ErrorLabel, LineField
 from ui.markdown_edit import MarkdownEdit
+from ui.public_decision import PART as PUBLIC_PART
+from ui.public_decision import EditorPublicDecision
 from ui.signed import LOCKED_STYLE, SignedBanner, editing, item_signed
 from ui.workspace import Workspace
 
@@ -182,6 +184,9 @@ class ItemEditor(QWidget):
         page_layout.addWidget(self.decision)
         page_layout.addWidget(self.decision_error)
         page_layout.addWidget(self.postponed)
+        self.public_decision = EditorPublicDecision(self, page)
+        self.public_decision.field.edit.installEventFilter(self)
+        page_layout.addWidget(self.public_decision.field)
         page_layout.addWidget(self._heading(self.tr("Bilag (sæt flueben ved lukkede bilag)")))
         page_layout.addWidget(self.attachments)
         page_layout.addLayout(buttons)
@@ -272,6 +277,7 @@ class ItemEditor(QWidget):
             )
             self._show_decision(v.decision_text, v.decision_version)
             self.decision_error.show_message(None)
+            self.public_decision.fill(v, self.locked)
             self.postponed.blockSignals(True)
             self.postponed.setChecked(v.postponed)
             self.postponed.blockSignals(False)
@@ -297,6 +303,7 @@ class ItemEditor(QWidget):
         self.add_section_button.setEnabled(not locked)
         self.decision.setReadOnly(locked)
         self.decision.setToolTip(decisions.LOCKED if locked else "")
+        self.public_decision.field.set_read_only(locked)
         self.postponed.setEnabled(not locked)
         for key, button in self.attachment_buttons.items():
             button.setEnabled(key == "open" or not locked)
@@ -389,7 +396,7 @@ class ItemEditor(QWidget):
         widgets = {
             "case": self.case_label, "prior": self.prior_label, "decision": self.decision,
             "attachments": self.attachments, "sections": self.add_section_button,
-            "closed": self.closed, **self.fields,
+            "closed": self.closed, PUBLIC_PART: self.public_decision.field, **self.fields,
         }
         widget = widgets.get(kind)
         if kind == "section":
@@ -421,6 +428,7 @@ class ItemEditor(QWidget):
             if box.isVisible():
                 box.edit.commit()
         self.decision.commit()
+        self.public_decision.field.edit.commit()
 
     def _save(self, operation, args, value, expected, stored, **kw) -> conflicts.Outcome | None:
         """conflicts.save; None while another save is being settled, since the dialog's
@@ -484,6 +492,7 @@ class ItemEditor(QWidget):
         if saved.previous_version == self._item_version:
             self._item_version = saved.version
         self.fields["public_title"].setEnabled(on)
+        self.public_decision.field.setVisible(on)
         self._push(commands.ItemFieldCommand(
             self.ws, v.meeting_id, v.id, "closed", old, on, self.tr("lukket")
         ))

@@ -38,6 +38,8 @@ class SearchPanel(QDockWidget):
         self.results.clear()
         for hit in hits:
             snippet = " ".join(hit.snippet.split())
+            if hit.where:  # found in a question, a protokoltilførsel, a bilag's title …
+                snippet = f"{hit.where}: {snippet}" if snippet else hit.where
             label = f"{hit.committee} {hit.date:%d-%m-%Y}, pkt. {hit.number}: {hit.title}"
             entry = QListWidgetItem(f"{label}\n    {snippet}" if snippet else label, self.results)
             entry.setData(Qt.ItemDataRole.UserRole, (hit.meeting_id, hit.item_id))

@@ -5,6 +5,6 @@ offentlige dokumenter… both call it). What a page shows comes from the
 public neutral document, so a closed item's content never reaches the site.
 """
 
-from exporters.publish.site import CprFound, PublishReport, publish_site
+from exporters.publish.site import CprFound, PublicTextsMissing, PublishReport, publish_site
 
-__all__ = ["CprFound", "PublishReport", "publish_site"]
+__all__ = ["CprFound", "PublicTextsMissing", "PublishReport", "publish_site"]

@@ -42,12 +42,24 @@ class CprFound(ReferentError):
         )
 
 
+class PublicTextsMissing(ReferentError):
+    """Closed, decided items whose public referat shows no decision; nothing was written
+    yet, so the secretary can add the texts first or publish all the same."""
+
+    def __init__(self, warnings: list[str]):
+        self.warnings = warnings
+        super().__init__(f"{len(warnings)} lukkede punkter har ingen offentlig "
+                         "beslutningstekst.")
+
+
 @dataclass
 class PublishReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     meetings: int = 0
+    # Closed, decided items published without a public decision text, one line each.
+    public_text_warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
@@ -71,8 +83,11 @@ def publish_site(
     committee_ids: list[str] | None = None,
     base_url: str = "",
     allow_cpr: bool = False,
+    ask_public_texts: bool = False,
 ) -> PublishReport:
-    """Write the public website of the archive (or of the named committees) into `out`."""
+    """Write the public website of the archive (or of the named committees) into `out`.
+    With `ask_public_texts`, closed decided items without a public decision text stop it
+    before anything is written (PublicTextsMissing); else the report names them."""
     from exporters.public_check import cpr_warnings
 
     committees = _committees(session, committee_ids)
@@ -86,13 +101,29 @@ def publish_site(
     ]
     if warnings and not allow_cpr:
         raise CprFound(warnings)
+    missing = _missing_public_texts(pages)
+    if missing and ask_public_texts:
+        raise PublicTextsMissing(missing)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     site = SiteOutput(out)
     _Writer(site, committees, pages, base_url).write_all()
     written, unchanged, removed = site.finish()
     count = sum(len(ps) for ps in pages.values())
-    return PublishReport(written, unchanged, removed, count)
+    return PublishReport(written, unchanged, removed, count, missing)
+
+
+def _missing_public_texts(pages) -> list[str]:
+    """'ØU 30.09.2026: Punkt 7 (lukket) har ingen …' for the referater to be published."""
+    from exporters.public_check import missing_public_texts
+
+    return [
+        f"{p.meeting.committee.short_name} {danish.short_date(p.meeting.date)}: {line}"
+        for ps in pages.values()
+        for p in ps
+        if p.document == "referat"
+        for line in missing_public_texts(p.meeting)
+    ]
 
 
 def _file_name_warnings(page: _Page) -> list:

@@ -40,7 +40,8 @@ def _time(text: str | None) -> dt.time | None:
     return dt.time.fromisoformat(text) if text else None
 
 
-def _committee(data: dict[str, Any], live: Committee) -> tuple[Committee, dict[str, Member]]:
+def _committee(data: dict[str, Any], live: Committee, printing: dict[str, Any]
+               ) -> tuple[Committee, dict[str, Member]]:
     live_ids = {m.ext_id: m.id for m in live.members}
     members = []
     for n, m in enumerate(data["members"]):
@@ -57,6 +58,8 @@ def _committee(data: dict[str, Any], live: Committee) -> tuple[Committee, dict[s
         # Layout and wording aids, not what was decided: the archive's own.
         word_template_name=live.word_template_name, word_template=live.word_template,
         decision_phrases=live.decision_phrases, standard_items=list(live.standard_items or []),
+        # As at signing; a record from before the setting existed printed no questions.
+        follow_ups_in_minutes=bool(printing.get("follow_ups_in_minutes", False)),
     )
     return committee, {m.ext_id: m for m in members}
 
@@ -108,8 +111,8 @@ def _item(data: dict[str, Any], live: Item | None, members: dict[str, Member],
         ],
         follow_ups=[  # a question stays as asked; its answer may have come since
             FollowUp(id=f.id, text=f.text, asked_by=f.asked_by, responsible=f.responsible,
-                     due=f.due, status=f.status, answer=f.answer)
-            for f in live_follow_ups
+                     due=f.due, status=f.status, answer=f.answer, position=n)
+            for n, f in enumerate(live_follow_ups)
         ],
     )
     return item
@@ -122,7 +125,8 @@ def as_signed(meeting: Meeting) -> Meeting:
         return meeting
     record = records.loads(meeting.sealed_record)
     data = record["meeting"]
-    committee, members = _committee(record["committee"], meeting.committee)
+    committee, members = _committee(record["committee"], meeting.committee,
+                                    record.get("printing", {}))
     cases = {c["id"]: Case(ext_id=c["id"], title=c["title"], journal_number=c["journal_number"],
                            extra=c.get("extra")) for c in record["cases"]}
     live_items = {item.ext_id: item for item in meeting.items}

@@ -64,7 +64,14 @@ def record_of(meeting: Meeting) -> dict[str, Any]:
         "meeting": sealed_part(writer.meeting_dict(meeting)),
         "committee": writer.committee_dict(meeting.committee),
         "cases": [writer.case_dict(cases[key]) for key in sorted(cases)],
+        "printing": printing_of(meeting.committee),
     }
+
+
+def printing_of(committee) -> dict[str, Any]:
+    """The committee's local settings of what its referat prints (not in the interchange
+    file), as they were at signing: the signed referat keeps printing what it printed."""
+    return {"follow_ups_in_minutes": committee.prints_follow_ups}
 
 
 def dumps(record: dict[str, Any]) -> str:

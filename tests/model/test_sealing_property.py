@@ -106,6 +106,15 @@ class SignedArchive(RuleBasedStateMachine):
         except ReferentError:
             pass
 
+    @rule(on=st.booleans())
+    def print_questions_or_not(self, on):
+        """The committee's setting for questions in the referat: the signed one keeps
+        printing them as it did when signed."""
+        def change(session):
+            committee_id = session.get(Meeting, self.ids["meeting"]).committee_id
+            committees.update_committee(session, committee_id, follow_ups_in_minutes=on)
+        self._try(change)
+
     @rule()
     def advance_the_other_meeting(self):
         self._try(meeting_setup.advance_status, self.other_meeting)
@@ -113,6 +122,7 @@ class SignedArchive(RuleBasedStateMachine):
     @invariant()
     def the_signed_referat_never_changes(self):
         assert referat(self.archive) == self.printed
+        assert any(place.endswith("Spørgsmål og bestillinger") for place, _ in self.printed)
         with self.archive.sessions() as session:
             assert verify(session, [SIGNED]) == []
             assert session.get(Item, self.ids["item"]).meeting_id == self.ids["meeting"]

@@ -82,6 +82,11 @@ class CommitteeDialog(QDialog):
         ))
         for box in (self.sections, self.first_items, self.last_items, self.phrases):
             box.setMaximumHeight(80)
+        self.follow_ups = QCheckBox(self.tr("Spørgsmål og bestillinger står i referatet"), self)
+        self.follow_ups.setToolTip(self.tr(
+            "Under hvert punkt: spørgsmålet, hvem der spurgte, hvem der svarer, fristen "
+            "og svaret, når det er givet."
+        ))
         self.template_label = QLabel(self)
         choose = QPushButton(self.tr("Vælg Word-skabelon…"), self)
         choose.clicked.connect(self.choose_template)
@@ -122,6 +127,7 @@ class CommitteeDialog(QDialog):
         form.addRow(self.tr("Faste punkter først"), self.first_items)
         form.addRow(self.tr("Faste punkter sidst"), self.last_items)
         form.addRow(self.tr("Standardbeslutninger"), self.phrases)
+        form.addRow(self.tr("Referatet"), self.follow_ups)
         form.addRow(self.tr("Word-skabelon"), template_row)
         form.addRow("", self.template_error)
         self.save_button = QPushButton(self.tr("Gem udvalget"), self)
@@ -192,11 +198,11 @@ class CommitteeDialog(QDialog):
         c, members, phrases = self.ws.read(load)
         self._show(c.name, c.short_name, c.organisation, c.numbering, c.decision_placement,
                    c.section_headings, c.standard_items, c.word_template_name, members, phrases,
-                   c.style)
+                   c.style, c.follow_ups_in_minutes)
 
     def _show(self, name, short_name, organisation, numbering, placement, sections, standard,
               template, members, phrases=decision_phrases.DEFAULT_PHRASES,
-              style=None) -> None:
+              style=None, follow_ups=True) -> None:
         self.fields["name"].set_value(name)
         self.fields["short_name"].set_value(short_name)
         self.fields["organisation"].set_value(organisation)
@@ -210,6 +216,7 @@ class CommitteeDialog(QDialog):
             "\n".join(s["title"] for s in standard if s.get("place") != "first")
         )
         self.phrases.setPlainText("\n".join(phrases))
+        self.follow_ups.setChecked(bool(follow_ups))
         self.template_label.setText(template or self.tr("Programmets standard"))
         self.members.setRowCount(0)
         for member in members:
@@ -293,6 +300,7 @@ class CommitteeDialog(QDialog):
             "section_headings": self.sections.toPlainText().splitlines(),
             "standard_items": standard,
             "style": self.style_tab.style(),
+            "follow_ups_in_minutes": self.follow_ups.isChecked(),
         }
         try:
             with self.ws.archive.transaction() as session:

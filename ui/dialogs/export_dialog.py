@@ -219,6 +219,12 @@ class ExportDialog(QDialog):
             warnings = self.ws.read(cpr_warnings_for, self.meeting.ext_id, checked)
             if warnings and not self.confirm_cpr(warnings):
                 return
+        if self.public.isChecked() and document == "referat":
+            from exporters.public_check import missing_public_texts_for
+
+            missing = self.ws.read(missing_public_texts_for, self.meeting.ext_id, document)
+            if missing and not self.confirm_public_texts(missing):
+                return
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy: the writers do not report steps
         self.status.setText(self.tr("Danner %1 …").replace("%1", out.name))
@@ -265,6 +271,16 @@ class ExportDialog(QDialog):
         return go_on_anyway(self, warnings, self.tr(
             "Den offentlige udgave lægges typisk på nettet, og disse steder ligner CPR-numre:"
         ), self.tr("Dan alligevel"))
+
+    def confirm_public_texts(self, warnings: list[str]) -> bool:
+        """Name the closed, decided items without a public decision text; True to export
+        all the same."""
+        from ui.dialogs.cpr_question import go_on_anyway
+
+        return go_on_anyway(self, warnings, self.tr(
+            "Den offentlige udgave viser intet af beslutningen på disse lukkede punkter:"
+        ), self.tr("Dan alligevel"), self.tr("Offentlig beslutningstekst mangler"),
+            self.tr("Skriv teksten først"))
 
     def _stop_progress(self) -> None:
         self.progress.setRange(0, 1)

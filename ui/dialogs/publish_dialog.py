@@ -36,26 +36,30 @@ URL_KEY = "publish/url"
 class _Signals(QObject):
     finished = Signal(object)  # the PublishReport
     cpr = Signal(object)  # the CprFound error: ask before publishing anyway
+    public_texts = Signal(object)  # PublicTextsMissing: ask before publishing anyway
     failed = Signal(str)
 
 
 class PublishJob(QRunnable):
     def __init__(
-        self, workspace: Workspace, out: Path, committees: list[str], url: str, allow_cpr: bool
+        self, workspace: Workspace, out: Path, committees: list[str], url: str, allow_cpr: bool,
+        ask_public_texts: bool = True,
     ):
         super().__init__()
         self.ws = workspace
-        self.args = (out, committees, url, allow_cpr)
+        self.args = (out, committees, url, allow_cpr, ask_public_texts)
         self.signals = _Signals()
 
     def run(self) -> None:
-        from exporters.publish import CprFound, publish_site
+        from exporters.publish import CprFound, PublicTextsMissing, publish_site
 
         try:
             with self.ws.archive.sessions() as session:
                 report = publish_site(session, *self.args)
         except CprFound as error:
             self.signals.cpr.emit(error)
+        except PublicTextsMissing as error:
+            self.signals.public_texts.emit(error)
         except ReferentError as error:
             self.signals.failed.emit(str(error))
         except OSError as error:
@@ -139,7 +143,7 @@ class PublishDialog(QDialog):
         if path:
             self.folder.setText(path)
 
-    def start(self, allow_cpr: bool) -> None:
+    def start(self, allow_cpr: bool, ask_public_texts: bool = True) -> None:
         self.error.show_message(None)
         text = self.folder.text().strip()
         if not text:
@@ -161,8 +165,11 @@ class PublishDialog(QDialog):
         self.publish_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Udgiver …"))
-        self.job = PublishJob(self.ws, out, committees, self.url.text().strip(), allow_cpr)
+        self.job = PublishJob(self.ws, out, committees, self.url.text().strip(), allow_cpr,
+                              ask_public_texts)
         self.job.signals.finished.connect(self._finished)
+        self.job.signals.public_texts.connect(
+            lambda error, cpr=allow_cpr: self._public_texts(error, cpr))
         self.job.signals.failed.connect(self._failed)
         self.job.signals.cpr.connect(self._cpr)
         QThreadPool.globalInstance().start(self.job)
@@ -194,6 +201,25 @@ class PublishDialog(QDialog):
             self.start(allow_cpr=True)
         else:
             self.error.show_message(self.tr("Intet er udgivet. Ret teksten, og udgiv igen."))
+
+    def _public_texts(self, error, allow_cpr: bool) -> None:
+        self._stop()
+        self.status.setText("")
+        if self.ask_public_texts(error.warnings):
+            self.start(allow_cpr=allow_cpr, ask_public_texts=False)
+        else:
+            self.error.show_message(self.tr(
+                "Intet er udgivet. Skriv de offentlige beslutningstekster, og udgiv igen."))
+
+    def ask_public_texts(self, warnings: list[str]) -> bool:
+        """The closed, decided items whose public referat shows no decision; True to
+        publish all the same."""
+        from ui.dialogs.cpr_question import go_on_anyway
+
+        return go_on_anyway(self, warnings, self.tr(
+            "Referaterne viser intet af beslutningen på disse lukkede punkter:"
+        ), self.tr("Udgiv alligevel"), self.tr("Offentlig beslutningstekst mangler"),
+            self.tr("Skriv teksten først"))
 
     def ask_cpr(self, warnings) -> bool:
         """Where the public text looks like CPR numbers; True to publish all the same."""

@@ -15,10 +15,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("committees") as batch_op:
-        batch_op.add_column(
-            sa.Column("follow_ups_in_minutes", sa.Boolean(), nullable=False, server_default=sa.true())
-        )
+    # A plain ADD COLUMN, not a batch: SQLite's batch copies the table and drops the old
+    # one, and dropping committees deletes their meetings, which the seal's triggers refuse
+    # for a signed meeting (the upgrade of every archive with one failed).
+    op.add_column(
+        "committees",
+        sa.Column("follow_ups_in_minutes", sa.Boolean(), nullable=False, server_default=sa.true()),
+    )
 
 
 def downgrade() -> None:
