@@ -1,5 +1,9 @@
 """Questions and orders (spørgsmål og bestillinger) as the referat prints them under their
-item: the question, who asked it, who answers it and by when, and the answer once given.
+item: the question, who asked it, and who answers it by when.
+
+The answer is not printed: it usually comes after the meeting, and a signed referat
+must read as it was signed (model/sealing), so answers belong to the follow-up list
+(exporters/follow_up_list.py), which shows them as they stand.
 
 In the order they were raised. A committee may leave them out of its minutes
 (`Committee.follow_ups_in_minutes`); a closed item's never reach a public document,
@@ -10,7 +14,7 @@ from __future__ import annotations
 
 from exporters import danish
 from exporters.blocks import Block, Para, Run, SectionHeading
-from exporters.markup import clean, clean_line, markdown_blocks, plain_blocks
+from exporters.markup import clean, clean_line, plain_blocks
 
 HEADING = "Spørgsmål og bestillinger"
 
@@ -38,12 +42,6 @@ def _entry(follow_up) -> list[Block]:
     answers = answer_line(clean_line(follow_up.responsible), follow_up.due)
     if answers:
         blocks.append(Para([Run(answers, italic=True)]))
-    answer = markdown_blocks(follow_up.answer)
-    if answer:
-        blocks.append(Para([Run("Svar:", bold=True)], "lead"))
-        blocks += answer
-    elif follow_up.status == "answered":
-        blocks.append(Para([Run("Besvaret.", italic=True)]))
     return blocks
 
 

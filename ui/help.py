@@ -100,7 +100,8 @@ Ctrl+Return til næste punkt. Et lukket punkt har et felt til den offentlige
 beslutningstekst: det, der må offentliggøres af beslutningen.</li>
 <li><b>Referatet.</b> Eksportér referatet som PDF eller Word, også i en offentlig udgave
 uden lukkede punkters indhold; den interne udgave siger »Intern udgave« på hver side.
-Spørgsmål og bestillinger står under deres punkt, medmindre udvalget har slået det fra.
+Spørgsmål og bestillinger står under deres punkt, medmindre udvalget har slået det fra;
+svarene står i opfølgningslisten.
 Når referatet er godkendt og underskrevet, sæt mødet til næste trin; et underskrevet
 referat kan kun få daterede rettelser.</li>
 </ol>
