@@ -1,0 +1,77 @@
+"""Long meetings in Word: every contents number is the page where LibreOffice puts the heading.
+
+Slow (LibreOffice lays out some 1,600 and 4,000 pages): `pytest -m "not slow"` leaves it out.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from tests.exporters.helpers import heading_on_page, needs_soffice, toc_entries
+
+pytestmark = [
+    needs_soffice,
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is missing"),
+]
+
+
+def _document(archive, items: int):
+    from sqlalchemy import select
+
+    from bench.synthetic import meeting_document
+    from exporters.document import build_document
+    from model.entities import Meeting
+    from model.interchange import import_document
+
+    with archive.transaction() as session:
+        import_document(session, meeting_document(items, seed=items))
+    with archive.sessions() as session:
+        meeting = session.scalars(select(Meeting).where(Meeting.ext_id == "bench-1")).one()
+        return build_document(meeting, "referat")
+
+
+def _contents(data: bytes) -> list[int]:
+    """The page numbers the Word file's TOC holds, as Word shows them before refreshing."""
+    import io
+
+    from docx import Document
+
+    word = Document(io.BytesIO(data))
+    return [int(p.text.rsplit("\t", 1)[1]) for p in word.paragraphs if p.style.name == "toc 1"]
+
+
+def _pages_as_text(pdf: bytes, folder) -> list[str]:
+    path = folder / "laid-out.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return text.split("\f")
+
+
+@pytest.mark.parametrize("items", [800, 2000])
+def test_every_contents_number_is_the_page_of_its_heading(tmp_path, items):
+    from exporters.docx import render_docx
+    from exporters.layout import convert_to_pdf
+    from model.database import open_archive
+
+    archive = open_archive(tmp_path / "arkiv.sqlite3", keep_backups=None)
+    try:
+        doc = _document(archive, items)
+    finally:
+        archive.close()
+    data = render_docx(doc)
+    numbers = _contents(data)
+    assert len(numbers) == len(doc.chapters) > items  # the items, then the signatures
+    pdf = convert_to_pdf(data)  # plain --convert-to: LibreOffice prints the cached numbers
+    assert pdf is not None
+    pages = _pages_as_text(pdf, tmp_path)
+    wrong = [(chapter.heading, number) for chapter, number in zip(doc.chapters, numbers,
+                                                                  strict=True)
+             if not heading_on_page(pages[number - 1], chapter.heading)]
+    assert not wrong, f"{len(wrong)} of {items} numbers wrong, first: {wrong[:3]}"
+    # and LibreOffice prints exactly those numbers in the list
+    assert [page for _, page in toc_entries(pages)] == numbers
