@@ -22,15 +22,15 @@ pytestmark = [
 def _document(archive, items: int):
     from sqlalchemy import select
 
-    from bench.synthetic import meeting_document
+    from bench.render_bench import interchange
     from exporters.document import build_document
     from model.entities import Meeting
     from model.interchange import import_document
 
     with archive.transaction() as session:
-        import_document(session, meeting_document(items, seed=items))
+        import_document(session, interchange(items))
     with archive.sessions() as session:
-        meeting = session.scalars(select(Meeting).where(Meeting.ext_id == "bench-1")).one()
+        meeting = session.scalars(select(Meeting).where(Meeting.ext_id == "bench-meeting")).one()
         return build_document(meeting, "referat")
 
 
