@@ -16,7 +16,9 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from exporters.fonts import FILES, font_dir
@@ -48,10 +50,9 @@ def convert_to_pdf(docx: bytes, timeout: float = TIMEOUT_S) -> bytes | None:
     program = soffice()
     if program is None:
         return None
-    with tempfile.TemporaryDirectory(prefix="referent-lo-") as temp:
+    with tempfile.TemporaryDirectory(prefix="referent-lo-") as temp, \
+            _kept_profile(Path(temp)) as profile:
         folder = Path(temp)
-        profile = folder / "profile"
-        _install_fonts(profile)
         source = folder / "dokument.docx"
         source.write_bytes(docx)
         command = [
@@ -69,12 +70,67 @@ def convert_to_pdf(docx: bytes, timeout: float = TIMEOUT_S) -> bytes | None:
         return target.read_bytes() if target.exists() else None
 
 
+@contextmanager
+def _kept_profile(temp: Path) -> Iterator[Path]:
+    """A LibreOffice profile kept in the user's cache folder between runs: a new one costs
+    LibreOffice about a second of work at every start. Two LibreOffice processes cannot
+    share one (the second hands its work to the first), so each running conversion holds
+    a lock on its own; when all are taken, or the cache cannot be written, a throwaway
+    profile in `temp` does the job as before."""
+    try:
+        from platformdirs import user_cache_path
+
+        base = user_cache_path("Referent", appauthor=False) / "libreoffice"
+        base.mkdir(parents=True, exist_ok=True)
+    except (ImportError, OSError):
+        base = None
+    for slot in range(MAX_PARTS * 2 if base else 0):
+        profile = base / f"profil-{slot}"
+        with _locked(base / f"profil-{slot}.lock") as mine:
+            if mine:
+                _install_fonts(profile)
+                yield profile
+                return
+    profile = temp / "profile"
+    _install_fonts(profile)
+    yield profile
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[bool]:
+    """Whether this process got the lock file at `path`, held until the block ends (the
+    system lets go of it when a process dies, so a crash leaves no stale lock)."""
+    try:
+        handle = open(path, "a+b")
+    except OSError:
+        yield False
+        return
+    with handle:
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+            return
+        yield True
+
+
 def _install_fonts(profile: Path) -> None:
     """Our fonts in the profile's own font folder, so no system package is needed."""
     fonts = profile / "user" / "fonts"
     fonts.mkdir(parents=True, exist_ok=True)
     for filename in FILES.values():
         target = fonts / filename
+        if target.exists():
+            continue  # a kept profile has them from its first run
+        if target.is_symlink():
+            target.unlink()  # left from a Referent installed elsewhere
         try:
             target.symlink_to(font_dir() / filename)
         except OSError:  # Windows without the right to make links
