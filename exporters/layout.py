@@ -24,8 +24,12 @@ from pathlib import Path
 from exporters.fonts import FILES, font_dir
 
 TIMEOUT_S = 300
-MAX_PARTS = 4
+MAX_WORKERS = 4
 MIN_CHAPTERS_PER_PART = 25  # below this, a second LibreOffice start costs more than it saves
+# LibreOffice holds the whole layout in memory: about 75 MB per 1,000 pages above its
+# 130 MB at rest. Parts of at most this many chapters (some 1,000 pages) keep each process
+# under 250 MB however long the meeting; they take turns on the processors.
+MAX_CHAPTERS_PER_PART = 400
 ENV_SOFFICE = "REFERENT_SOFFICE"  # a path to soffice, or "off" to never use it
 _WINDOWS = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
@@ -84,7 +88,7 @@ def _kept_profile(temp: Path) -> Iterator[Path]:
         base.mkdir(parents=True, exist_ok=True)
     except (ImportError, OSError):
         base = None
-    for slot in range(MAX_PARTS * 2 if base else 0):
+    for slot in range(MAX_WORKERS * 2 if base else 0):
         profile = base / f"profil-{slot}"
         with _locked(base / f"profil-{slot}.lock") as mine:
             if mine:
@@ -162,9 +166,10 @@ def heading_pages(docx: bytes, count: int) -> list[int] | None:
     """
     if soffice() is None:
         return None
-    parts = max(1, min(os.cpu_count() or 1, MAX_PARTS, count // MIN_CHAPTERS_PER_PART))
+    workers = max(1, min(os.cpu_count() or 1, MAX_WORKERS, count // MIN_CHAPTERS_PER_PART))
+    parts = max(workers, -(-count // MAX_CHAPTERS_PER_PART))
     documents = split_chapters(docx, parts) if parts > 1 else [docx]
-    with ThreadPoolExecutor(len(documents)) as pool:
+    with ThreadPoolExecutor(min(workers, len(documents))) as pool:
         laid_out = list(pool.map(convert_to_pdf, documents))
     pages: list[int] = []
     offset = 0

@@ -66,7 +66,8 @@ def test_every_contents_number_is_the_page_of_its_heading(tmp_path, items):
     data = render_docx(doc)
     numbers = _contents(data)
     assert len(numbers) == len(doc.chapters) > items  # the items, then the signatures
-    pdf = convert_to_pdf(data)  # plain --convert-to: LibreOffice prints the cached numbers
+    # plain --convert-to: LibreOffice prints the cached numbers (4,000 pages: minutes)
+    pdf = convert_to_pdf(data, timeout=1800)
     assert pdf is not None
     pages = _pages_as_text(pdf, tmp_path)
     wrong = [(chapter.heading, number) for chapter, number in zip(doc.chapters, numbers,
