@@ -5,12 +5,13 @@ Slow (LibreOffice lays out some 1,600 and 4,000 pages): `pytest -m "not slow"` l
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
 import pytest
 
-from tests.exporters.helpers import heading_on_page, needs_soffice, toc_entries
+from tests.exporters.helpers import heading_on_page, needs_soffice
 
 pytestmark = [
     needs_soffice,
@@ -75,4 +76,17 @@ def test_every_contents_number_is_the_page_of_its_heading(tmp_path, items):
              if not heading_on_page(pages[number - 1], chapter.heading)]
     assert not wrong, f"{len(wrong)} of {items} numbers wrong, first: {wrong[:3]}"
     # and LibreOffice prints exactly those numbers in the list
-    assert [page for _, page in toc_entries(pages)] == numbers
+    assert _printed_numbers(pages[1:numbers[0] - 1], doc.organisation) == numbers
+
+
+# An entry's last line: its text, the dot leader (a tight line has one or two dots, or none)
+# and the number at the right margin.
+_ENTRY_END = re.compile(r"^\s*\S.*?[\s.]+(?P<page>\d+)\s*$")
+_FOOTER = re.compile(r"^\s*Side \d+ af \d+\s*$")
+
+
+def _printed_numbers(toc_pages: list[str], organisation: str) -> list[int]:
+    lines = [line for page in toc_pages for line in page.splitlines()]
+    ends = [_ENTRY_END.match(line) for line in lines
+            if not _FOOTER.match(line) and not line.strip().startswith(organisation)]
+    return [int(m["page"]) for m in ends if m]
