@@ -26,9 +26,9 @@ from exporters.fonts import FILES, font_dir
 TIMEOUT_S = 300
 MAX_WORKERS = 4
 MIN_CHAPTERS_PER_PART = 25  # below this, a second LibreOffice start costs more than it saves
-# LibreOffice holds the whole layout in memory: about 75 MB per 1,000 pages above its
-# 130 MB at rest. Parts of at most this many chapters (some 1,000 pages) keep each process
-# under 250 MB however long the meeting; they take turns on the processors.
+# LibreOffice holds the whole layout in memory: measured 213 MB for 410 pages, 240 MB for
+# 1,640 and some 290 MB for 4,100. Parts of at most this many chapters (some 800 pages)
+# keep each process near 230 MB however long the meeting; they take turns on the processors.
 MAX_CHAPTERS_PER_PART = 400
 ENV_SOFFICE = "REFERENT_SOFFICE"  # a path to soffice, or "off" to never use it
 _WINDOWS = (

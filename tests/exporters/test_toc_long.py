@@ -79,9 +79,9 @@ def test_every_contents_number_is_the_page_of_its_heading(tmp_path, items):
     assert _printed_numbers(pages[1:numbers[0] - 1], doc.organisation) == numbers
 
 
-# An entry's last line: its text, the dot leader (a tight line has one or two dots, or none)
-# and the number at the right margin.
-_ENTRY_END = re.compile(r"^\s*\S.*?[\s.]+(?P<page>\d+)\s*$")
+# An entry's last line: its text, the dot leader and the number at the right margin. A
+# tight line has one or two dots or none, and the number may then touch the text.
+_ENTRY_END = re.compile(r"^\s*\S.*?(?<!\d)(?P<page>\d+)\s*$")
 _FOOTER = re.compile(r"^\s*Side \d+ af \d+\s*$")
 
 
