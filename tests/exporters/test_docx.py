@@ -35,7 +35,10 @@ def test_items_are_heading_1_with_bookmarks_and_linked_toc_entries(examples_arch
     bookmarks = re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"', xml)
     assert anchors == bookmarks and len(anchors) == len(headings)
     toc = [p.text for p in word.paragraphs if p.style.name == "toc 1"]
-    assert [t.rsplit("\t", 1)[0] for t in toc] == headings
+    # each entry's text, then figure spaces keeping every number as wide as the widest
+    assert [t.rsplit("\t", 1)[0].rstrip("\u2007") for t in toc] == headings
+    assert len({len(t.rsplit("\t", 1)[0]) - len(h) + len(t.rsplit("\t", 1)[1])
+                for t, h in zip(toc, headings, strict=True)}) == 1
     numbers = [int(t.rsplit("\t", 1)[1]) for t in toc]
     assert numbers == sorted(numbers) and numbers[0] >= 3  # front page, TOC, then items
     assert xml.count('w:fldCharType="begin"') == xml.count('w:fldCharType="end"') == 1

@@ -23,7 +23,7 @@ def _toc(path) -> list[tuple[str, int]]:
 
     word = Document(io.BytesIO(path.read_bytes()))
     rows = [p.text.rsplit("\t", 1) for p in word.paragraphs if p.style.name == "toc 1"]
-    return [(text, int(page)) for text, page in rows]
+    return [(text.rstrip("\u2007"), int(page)) for text, page in rows]
 
 
 @pytest.mark.parametrize(

@@ -89,3 +89,15 @@ def test_snippet_marks_the_words_around_the_first_match():
     assert snippet("Et af punkterne.", ["af"]) == "Et »af« punkterne."
     assert snippet("Afgørelsen er truffet.", ["af"]) == ""  # short words match whole only
     assert snippet("Intet her.", ["budget"]) == ""
+
+
+def test_snippet_near_the_end_and_in_capitals():
+    from model.search import snippet
+
+    body = " ".join(f"ord{n}" for n in range(40)) + " afslutning om ANLÆG."
+    # the last ten words, the match in them with its own capitals, and the full stop
+    assert snippet(body, ["anlæg"]) == (
+        "…ord33 ord34 ord35 ord36 ord37 ord38 ord39 afslutning om »ANLÆG«.")
+    # a short word is passed over where it only starts a longer one ("afslutning")
+    assert snippet(body + " Om af.", ["af"]) == (
+        "…ord35 ord36 ord37 ord38 ord39 afslutning om ANLÆG. Om »af«.")
