@@ -64,6 +64,8 @@ class TickBoxes:
 
     labels: list[str]
     columns: int = 2
+    # What each box means to the scanner ("decision:Godkendt", "absent:m1"); none: not read.
+    keys: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +73,7 @@ class WritingBox:
     """A ruled box to write in by hand, `lines` written lines tall."""
 
     lines: int
+    key: str = ""  # the scanner looks for handwriting in a box with a key
 
 
 @dataclass
@@ -78,6 +81,7 @@ class FormColumn:
     title: str
     share: float  # of the text width; the shares of a table add up to 1
     kind: str = "text"  # text (printed), box (a box to tick), blank (room to write)
+    key: str = ""  # a box column's meaning to the scanner, with the row's key: "absent:m1"
 
 
 @dataclass
@@ -89,6 +93,8 @@ class FormTable:
     rows: list[list[str]]
     blank_rows: int = 0
     row_lines: float = 1
+    row_keys: list[str] = field(default_factory=list)  # one per row of `rows`, for the scanner
+    key: str = ""  # the scanner cuts out the whole table under this key (the question form)
 
 
 @dataclass
@@ -114,6 +120,7 @@ class Chapter:
     # ("Punkt 193"), so the loose pages of a protocol can be put back in order.
     mark: str = ""
     toc: str = ""  # the chapter's line in the table of contents, when not its heading
+    scan_item: str = ""  # the item's id in the scan marks of a protocol's pages
 
     @property
     def toc_text(self) -> str:
@@ -165,3 +172,6 @@ class Document:
     page_mark: str = ""
     # Written on with a pen and read at arm's length: no text under 11 pt.
     large_print: bool = False
+    # Read back by a scanner: every PDF page gets a QR code naming this meeting, the
+    # chapter's item and the page, and four corner marks (exporters/scan_marks.py).
+    scan_meeting: str = ""

@@ -51,6 +51,7 @@ from exporters.blocks import (
 )
 from exporters.fonts import FAMILY, with_fallback
 from exporters.pdf_numbers import TocLine
+from exporters.scan_marks import PageRecorder
 from exporters.pdf_styles import (
     GREY,
     KEEP,
@@ -77,6 +78,12 @@ HEADER_GAP = 6 * mm
 
 def render_pdf(doc: Document) -> bytes:
     """The document as PDF bytes."""
+    return render_pdf_with_layout(doc)[0]
+
+
+def render_pdf_with_layout(doc: Document) -> tuple[bytes, list]:
+    """The document as PDF bytes, and the scan layout of each page (exporters/scan_marks.py)
+    when the document is marked for scanning."""
     out = io.BytesIO()
     template = _Template(out, doc)
     template.build(_story(doc), canvasmaker=_Canvas)
@@ -84,7 +91,8 @@ def render_pdf(doc: Document) -> bytes:
     numbers_.fill(template.canv, numbers)
     tagging.wrap_artifacts(template.canv)
     template.canv.save()
-    return tagging.finish(out.getvalue(), template.canv._tagger, doc.title)
+    data = tagging.finish(out.getvalue(), template.canv._tagger, doc.title)
+    return data, template.canv.scan.pages
 
 
 def chapter_pages(doc: Document) -> list[int]:
@@ -114,6 +122,7 @@ class _Template(BaseDocTemplate):
         self.pages: dict[str, int] = {}
         self.page_count = 0
         self.mark = ""  # the mark of the chapter being laid out (marked documents)
+        self.scan_item = ""  # the item of the chapter being laid out (scan marks)
         self._doSave = 0  # saved by render_pdf once the numbers are filled in
         # No padding: the text block is exactly the margins, as in the Word file.
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
@@ -131,6 +140,7 @@ class _Template(BaseDocTemplate):
             return
         text, key = entry
         self.mark = getattr(flowable, "page_mark", self.mark)
+        self.scan_item = getattr(flowable, "scan_item", self.scan_item)
         self.pages[key] = self.page
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=0, closed=True)
@@ -180,6 +190,8 @@ class _Template(BaseDocTemplate):
         numbers_.mark(canvas, numbers_.TOTAL, width - MARGIN_X, 11 * mm, MARK_SIZE, "right",
                       GREY_LEVEL, f"Side {self.page} af {{}}")
         canvas.restoreState()
+        if doc.scan_meeting and canvas.scan is not None:
+            canvas.scan.finish_page(canvas, doc.scan_meeting, self.scan_item)
 
 
 class _Canvas(Canvas):
@@ -189,6 +201,7 @@ class _Canvas(Canvas):
         kwargs.setdefault("initialFontName", FAMILY)
         super().__init__(*args, **kwargs)
         self._tagger = tagging.Tagger()  # what each piece of text is, for the structure tree
+        self.scan = PageRecorder()  # where the keyed boxes land, for the scan marks
 
 
 class _MeasuringCanvas(_Canvas):
@@ -277,6 +290,7 @@ def _chapter(chapter: Chapter, st) -> list:
     heading = _Para(_text(chapter.heading), st["chapter"])
     heading.toc_entry = (chapter.heading, chapter.anchor)
     heading.page_mark = chapter.mark
+    heading.scan_item = chapter.scan_item
     flow: list = [heading]
     flow += _blocks(chapter.blocks, st)
     if chapter.signature:

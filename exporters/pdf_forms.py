@@ -21,9 +21,10 @@ GUIDE = colors.HexColor("#A6A6A6")  # ruled lines: visible, but lighter than the
 class TickBox(Flowable):
     """An empty square, its top aligned with the first line of the text beside it."""
 
-    def __init__(self, size: float = BOX):
+    def __init__(self, size: float = BOX, key: str = ""):
         super().__init__()
         self.size = size
+        self.key = key
 
     def wrap(self, avail_width, avail_height):
         return self.size, self.size
@@ -34,14 +35,16 @@ class TickBox(Flowable):
         self.canv.setLineWidth(0.9)
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
         self.canv.restoreState()
+        _record(self.canv, self.key, self.size, self.size)
 
 
 class RuledBox(Flowable):
     """A framed box of `lines` ruled lines to write in; never split over two pages."""
 
-    def __init__(self, lines: int):
+    def __init__(self, lines: int, key: str = ""):
         super().__init__()
         self.lines = lines
+        self.key = key
 
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
@@ -59,6 +62,24 @@ class RuledBox(Flowable):
         canvas.setLineWidth(0.9)
         canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
         canvas.restoreState()
+        _record(canvas, self.key, self.width, self.height)
+
+
+class _KeyedTable(Table):
+    """A table whose place on the page the scanner learns (the question form)."""
+
+    key = ""
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+        super().drawOn(canvas, x, y, _sW)
+        _record(canvas, self.key, self._width, self._height, x, y)
+
+
+def _record(canvas, key: str, width: float, height: float, x: float = 0, y: float = 0):
+    """Tell the canvas's scan recorder (a protocol's PDF) where a keyed box landed."""
+    recorder = getattr(canvas, "scan", None)
+    if key and recorder is not None:
+        recorder.record(canvas, key, width, height, x, y)
 
 
 def tick_boxes(block: TickBoxes, width: float, para) -> list:
@@ -66,7 +87,8 @@ def tick_boxes(block: TickBoxes, width: float, para) -> list:
     if not block.labels:
         return []
     columns = max(1, block.columns)
-    cells = [[TickBox(), para(label)] for label in block.labels]
+    keys = block.keys or [""] * len(block.labels)
+    cells = [[TickBox(key=key), para(label)] for label, key in zip(block.labels, keys, strict=True)]
     cells += [["", ""]] * (-len(cells) % columns)
     rows = [sum(cells[i : i + columns], []) for i in range(0, len(cells), columns)]
     label_width = width / columns - BOX - 3 * mm
@@ -82,20 +104,23 @@ def tick_boxes(block: TickBoxes, width: float, para) -> list:
 
 
 def writing_box(block: WritingBox) -> list:
-    return [RuledBox(block.lines)]
+    return [RuledBox(block.lines, block.key)]
 
 
 def form_table(block: FormTable, width: float, para, head) -> list:
     """A ruled table: a heading row, a row per entry, then blank rows to write in."""
     header = [head(column.title) for column in block.columns]
     rows = [header]
-    for values in block.rows:
-        rows.append([TickBox() if column.kind == "box" else (para(value) if value else "")
+    row_keys = block.row_keys or [""] * len(block.rows)
+    for values, row_key in zip(block.rows, row_keys, strict=True):
+        rows.append([TickBox(key=_box_key(column, row_key)) if column.kind == "box"
+                     else (para(value) if value else "")
                      for column, value in zip(block.columns, values, strict=True)])
     rows += [[""] * len(block.columns) for _ in range(block.blank_rows)]
     heights = [None] + [LINE * block.row_lines] * (len(rows) - 1)
-    table = Table(rows, colWidths=[width * c.share for c in block.columns],
-                  rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    table = _KeyedTable(rows, colWidths=[width * c.share for c in block.columns],
+                        rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    table.key = block.key
     style = [
         ("GRID", (0, 0), (-1, -1), 0.6, INK),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDEDED")),
@@ -107,6 +132,10 @@ def form_table(block: FormTable, width: float, para, head) -> list:
             style.append(("ALIGN", (i, 1), (i, -1), "CENTER"))
     table.setStyle(TableStyle(style))
     return [table]
+
+
+def _box_key(column, row_key: str) -> str:
+    return f"{column.key}:{row_key}" if column.key and row_key else ""
 
 
 def fields(block: Fields, width: float, para, head) -> list:

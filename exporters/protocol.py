@@ -32,10 +32,16 @@ KIND = "Protokol"
 SECRETARY = "sekretær"
 DECISION_LINES = 7
 QUESTION_ROWS = 3
+# What the scanner reads (scanning/): the keys of the boxes, in the layout the PDF records.
+DECISION_KEY = "decision:"
+ABSENT_KEY = "absent:"
+ATTEND_ABSENT_KEY = "attend_absent:"
+WRITTEN_KEY = "written"
+QUESTIONS_KEY = "questions"
 ATTENDANCE = [
     FormColumn("Medlem", 0.33),
     FormColumn("Til stede", 0.16, "box"),
-    FormColumn("Fraværende", 0.19, "box"),
+    FormColumn("Fraværende", 0.19, "box", key="attend_absent"),
     FormColumn("Stedfortræder", 0.32, "blank"),
 ]
 QUESTIONS = [
@@ -55,7 +61,7 @@ def build_protocol(meeting) -> Document:
         kind=KIND, public=False, organisation=clean_line(committee.organisation), committee=name,
         title=title, header=f"{KIND} · {meeting_mark}", front=None, chapters=[],
         with_toc=False, keywords=[KIND, name, f"{meeting.date:%Y-%m-%d}"],
-        page_mark=meeting_mark, large_print=True,
+        page_mark=meeting_mark, large_print=True, scan_meeting=meeting.ext_id,
     )
     members = _members(meeting)
     phrases = _phrases(committee)
@@ -83,8 +89,9 @@ def _front(meeting, doc: Document, members, left_out) -> FrontPage:
                                  f"ikke med: {word} {numbers}."]))
     blocks: list[Block] = [SectionHeading("Fremmøde")]
     form_rows = [[f"{label} ({note})" if note else label, "", "", stand_in]
-                 for label, note, stand_in in members]
-    blocks.append(FormTable(ATTENDANCE, form_rows, blank_rows=2))
+                 for label, note, stand_in, _ in members]
+    blocks.append(FormTable(ATTENDANCE, form_rows, blank_rows=2,
+                            row_keys=[key for *_, key in members]))
     blocks.append(Para([Run("Sæt kryds ved hvert medlem. Skriv stedfortræderens navn ud for "
                             "det medlem, der er fraværende; tomme rækker er til øvrige "
                             "deltagere.")], "meta"))
@@ -96,7 +103,7 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
         item, clean_line(item.title), hidden=False)
     if item.closed:
         heading = f"{heading} {CLOSED_MARK}"
-    chapter = Chapter(anchor, heading, mark=f"Punkt {item.number}")
+    chapter = Chapter(anchor, heading, mark=f"Punkt {item.number}", scan_item=item.ext_id)
     meta = []
     if item.effective_journal_number:
         meta.append(f"Sagsnr.: {clean_line(item.effective_journal_number)}")
@@ -114,18 +121,19 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
                                                    italic=True)])]
     chapter.blocks += [
         SectionHeading("Beslutning"),
-        TickBoxes(phrases, columns=3),
-        WritingBox(DECISION_LINES),
+        TickBoxes(phrases, columns=3, keys=[f"{DECISION_KEY}{p}" for p in phrases]),
+        WritingBox(DECISION_LINES, key=WRITTEN_KEY),
         SectionHeading("Ikke til stede under punktet"),
-        TickBoxes([label for label, _, _ in members], columns=2),
+        TickBoxes([label for label, *_ in members], columns=2,
+                  keys=[f"{ABSENT_KEY}{key}" for *_, key in members]),
         SectionHeading("Spørgsmål og bestillinger"),
-        FormTable(QUESTIONS, [], blank_rows=QUESTION_ROWS, row_lines=1.5),
+        FormTable(QUESTIONS, [], blank_rows=QUESTION_ROWS, row_lines=1.5, key=QUESTIONS_KEY),
     ]
     return chapter
 
 
-def _members(meeting) -> list[tuple[str, str, str]]:
-    """(name, note, stand-in) of every member who takes part, the meeting's attendance first;
+def _members(meeting) -> list[tuple[str, str, str, str]]:
+    """(name, note, stand-in, member id) of every member who takes part, the meeting's attendance first;
     a known absence (afbud) and its stand-in are printed, the boxes are left to the pen."""
     rows = []
     listed = set()
@@ -140,10 +148,10 @@ def _members(meeting) -> list[tuple[str, str, str]]:
                 stand_in = danish.name(row.substitute_member)
             else:
                 stand_in = clean_line(row.substitute)
-        rows.append((danish.name(row.member), note, stand_in))
+        rows.append((danish.name(row.member), note, stand_in, row.member.ext_id))
     for member in meeting.committee.members:
         if member.id not in listed and member.role != SECRETARY:
-            rows.append((danish.name(member), "", ""))
+            rows.append((danish.name(member), "", "", member.ext_id))
     return rows
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -379,3 +380,21 @@ class ChangeRecord(Base):
     what: Mapped[str] = mapped_column(String(2000))
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+
+
+class ProtocolPage(Base):
+    """Where a printed protocol page has its boxes, stored when the protocol is printed, so
+    a scan of it is read against the page as printed even if the meeting changed since.
+    Found by the digest its QR code carries (exporters/scan_marks.py). Printing is no change
+    to the meeting: no foreign key, so a signed meeting's protocol can be printed too."""
+
+    __tablename__ = "protocol_pages"
+
+    digest: Mapped[str] = mapped_column(String(32), primary_key=True)
+    meeting: Mapped[str] = mapped_column(String(200), index=True)  # the meeting's ext_id
+    item: Mapped[str] = mapped_column(String(200))  # the item's ext_id; "" on the front page
+    page: Mapped[int] = mapped_column(Integer)
+    boxes: Mapped[list[Any]] = mapped_column(JSON)  # [key, x, y, width, height] in points
+    page_width: Mapped[float] = mapped_column(Float)
+    page_height: Mapped[float] = mapped_column(Float)
+    printed_at: Mapped[str] = mapped_column(String(40))

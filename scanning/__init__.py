@@ -1,0 +1,6 @@
+"""Reading a scanned paper protocol back: ticks, absences and handwriting per page.
+
+sources.py turns files into greyscale page images, locate.py finds the QR
+code and the corner marks and straightens the page, measure.py reads the
+boxes, read.py puts it together into the result the `scan` verb prints.
+"""
