@@ -51,7 +51,6 @@ from exporters.blocks import (
 )
 from exporters.fonts import FAMILY, with_fallback
 from exporters.pdf_numbers import TocLine
-from exporters.scan_marks import PageRecorder
 from exporters.pdf_styles import (
     GREY,
     KEEP,
@@ -64,6 +63,7 @@ from exporters.pdf_styles import (
 )
 from exporters.pdf_styles import fit as _fit
 from exporters.pdf_styles import text_width as _width
+from exporters.scan_marks import PageRecorder
 
 PAGE = A4
 MARGIN_X = 25 * mm

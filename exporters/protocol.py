@@ -133,8 +133,9 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
 
 
 def _members(meeting) -> list[tuple[str, str, str, str]]:
-    """(name, note, stand-in, member id) of every member who takes part, the meeting's attendance first;
-    a known absence (afbud) and its stand-in are printed, the boxes are left to the pen."""
+    """(name, note, stand-in, member id) of every member who takes part, the meeting's
+    attendance first; a known absence (afbud) and its stand-in are printed, the boxes are
+    left to the pen."""
     rows = []
     listed = set()
     for row in meeting.attendance:

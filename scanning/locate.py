@@ -80,7 +80,8 @@ def page_transform(image: np.ndarray, found: Found, page_size: tuple[float, floa
 def straighten(image: np.ndarray, transform: np.ndarray, page_size: tuple[float, float]
                ) -> np.ndarray:
     size = (round(page_size[0] * SCALE), round(page_size[1] * SCALE))
-    return cv2.warpPerspective(image, transform, size, flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+    flags = cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP
+    return cv2.warpPerspective(image, transform, size, flags=flags,
                                borderMode=cv2.BORDER_REPLICATE)
 
 
