@@ -398,3 +398,26 @@ class ProtocolPage(Base):
     page_width: Mapped[float] = mapped_column(Float)
     page_height: Mapped[float] = mapped_column(Float)
     printed_at: Mapped[str] = mapped_column(String(40))
+
+
+class ScanProposal(Base):
+    """What a scanned protocol page proposes for an item (or, without an item, for the
+    meeting's attendance): never a decision until the secretary confirms it. A row of its
+    meeting, so the seal guard refuses it for a signed meeting."""
+
+    __tablename__ = "scan_proposals"
+    __table_args__ = (UniqueConstraint("meeting_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
+    ticked: Mapped[list[str]] = mapped_column(JSON)  # decision labels as printed
+    absent: Mapped[list[str]] = mapped_column(JSON)  # member ext_ids
+    written: Mapped[bool] = mapped_column(Boolean)
+    decision_image: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
+    questions_image: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
+    source: Mapped[str] = mapped_column(String(1000))  # "scan.pdf, side 3"
+    scanned_at: Mapped[str] = mapped_column(String(40))
+
+    meeting: Mapped[Meeting] = relationship()
+    item: Mapped[Item | None] = relationship()

@@ -19,7 +19,7 @@ from exporters.scan_marks import (
 from scanning.sources import DPI
 
 SCALE = DPI / 72  # pixels of the straightened page per PDF point
-SEARCH = 12 * 72 / 25.4  # points around a corner mark's expected place to look for it
+SEARCH = 40 * 72 / 25.4  # points from a corner mark's expected place it may be found
 
 
 @dataclass
@@ -62,19 +62,48 @@ def _halved(result) -> tuple[str, np.ndarray]:
 
 def page_transform(image: np.ndarray, found: Found, page_size: tuple[float, float]
                    ) -> np.ndarray | None:
-    """The homography from the straightened page to `image`, fitted to the four corner
-    marks (found near where the QR code says they are); None when a mark is missing."""
+    """The homography from the straightened page to `image`, fitted to the corner marks:
+    each the filled square nearest to where the QR code says it is. With one mark missing
+    (a corner cut off by a skewed scan) three fix an affine transform; None with fewer."""
     width, height = page_size
-    rough = cv2.getPerspectiveTransform(_symbol_corners(found.text, height), found.corners)
-    found_marks = []
+    rough, _ = cv2.estimateAffinePartial2D(_symbol_corners(found.text, height), found.corners)
+    if rough is None:
+        return None
+    scale = float(np.hypot(*rough[:, 0]))  # image pixels per page pixel
+    squares = _squares(image, MARK * SCALE * scale)
+    page, seen = [], []
     for cx, cy in mark_centres(width, height):
-        centre = _find_mark(image, rough, cx * SCALE, (height - cy) * SCALE)
-        if centre is None:
-            return None
-        found_marks.append(centre)
-    page = np.array([[cx * SCALE, (height - cy) * SCALE] for cx, cy in
-                     mark_centres(width, height)], np.float32)
-    return cv2.getPerspectiveTransform(page, np.array(found_marks, np.float32))
+        point = np.array([cx * SCALE, (height - cy) * SCALE], np.float32)
+        expected = rough[:, :2] @ point + rough[:, 2]
+        if squares.size:
+            distances = np.linalg.norm(squares - expected, axis=1)
+            best = int(np.argmin(distances))
+            if distances[best] <= SEARCH * SCALE * scale:
+                page.append(point)
+                seen.append(squares[best])
+    if len(page) == 4:
+        return cv2.getPerspectiveTransform(np.array(page), np.array(seen, np.float32))
+    if len(page) == 3:
+        affine = cv2.getAffineTransform(np.array(page), np.array(seen, np.float32))
+        return np.vstack([affine, [0, 0, 1]])
+    return None
+
+
+def _squares(image: np.ndarray, side: float) -> np.ndarray:
+    """Centres of the filled dark squares about `side` pixels wide: the corner marks."""
+    paper = float(np.percentile(image, 90))
+    dark = (image < paper * 0.5).astype(np.uint8)
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(dark)
+    centres = []
+    for i in range(1, count):
+        area = stats[i, cv2.CC_STAT_AREA]
+        bw, bh = stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]
+        if not 0.45 * side**2 < area < 1.7 * side**2 or not 0.6 < bw / max(bh, 1) < 1.6:
+            continue
+        if area < 0.6 * bw * bh:  # a filled square, also when skewed; not a box or a stroke
+            continue
+        centres.append(centroids[i] + 0.5)  # pixel centres, not corners
+    return np.array(centres, np.float32).reshape(-1, 2)
 
 
 def straighten(image: np.ndarray, transform: np.ndarray, page_size: tuple[float, float]
@@ -98,38 +127,3 @@ def _symbol_corners(text: str, page_height: float) -> np.ndarray:
     side = modules * module * SCALE
     return np.array([[left, top], [left + side, top], [left + side, top + side],
                      [left, top + side]], np.float32)
-
-
-def _find_mark(image: np.ndarray, rough: np.ndarray, x: float, y: float):
-    """The centre, in the image, of the dark square nearest to where (x, y) of the page
-    should be; None if no square of about the right size is there."""
-    reach = SEARCH * SCALE
-    window = np.array([[[x - reach, y - reach]], [[x + reach, y - reach]],
-                       [[x + reach, y + reach]], [[x - reach, y + reach]]], np.float32)
-    corners = cv2.perspectiveTransform(window, rough).reshape(-1, 2)
-    expected = cv2.perspectiveTransform(np.array([[[x, y]]], np.float32), rough)[0, 0]
-    h, w = image.shape
-    x0, y0 = np.clip(corners.min(axis=0).astype(int), 0, [w, h])
-    x1, y1 = np.clip(corners.max(axis=0).astype(int) + 1, 0, [w, h])
-    if x1 - x0 < 8 or y1 - y0 < 8:
-        return None
-    crop = image[y0:y1, x0:x1]
-    _, dark = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    count, _, stats, centroids = cv2.connectedComponentsWithStats(dark)
-    # The mark's area in the image, from the rough transform's local scale.
-    ends = cv2.perspectiveTransform(np.array([[[x, y], [x + MARK * SCALE, y]]], np.float32),
-                                    rough)[0]
-    side = float(np.linalg.norm(ends[1] - ends[0]))
-    best, best_distance = None, None
-    for i in range(1, count):
-        area = stats[i, cv2.CC_STAT_AREA]
-        bw, bh = stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]
-        if not (0.5 * side**2 < area < 1.6 * side**2 and 0.6 < bw / max(bh, 1) < 1.6):
-            continue
-        if area < 0.75 * bw * bh:  # a filled square, not a ring or a stroke
-            continue
-        centre = centroids[i] + (x0 + 0.5, y0 + 0.5)  # pixel centres, not corners
-        distance = np.linalg.norm(centre - expected)
-        if best_distance is None or distance < best_distance:
-            best, best_distance = centre, distance
-    return best
