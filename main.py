@@ -305,7 +305,8 @@ def _os_message(error: OSError) -> str:
     return os_errors.message(error)
 
 
-def cmd_scan(args: argparse.Namespace) -> None:
+def cmd_scan(args: argparse.Namespace) -> int:
+    """Exit 1 when --apply stored nothing for a page it read (a signed meeting)."""
     import json
 
     from scanning.read import read_files
@@ -314,17 +315,18 @@ def cmd_scan(args: argparse.Namespace) -> None:
     archive = _open(args)
     with archive.sessions() as session:
         result = read_files(session, args.files)
-    applied = None
+    applied, ok = None, True
     if args.apply:
         from scanning.apply import apply_scan
 
-        applied = apply_scan(archive, result)
+        applied, ok = apply_scan(archive, result)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
     else:
         print(summary(result))
     if applied is not None:
         print(applied, file=sys.stderr if args.json else sys.stdout)
+    return 0 if ok else 1
 
 
 VERBS = {

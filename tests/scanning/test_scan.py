@@ -1,0 +1,232 @@
+"""`referent scan`: printed protocols marked by a chair's pen and scanned are read back."""
+
+from __future__ import annotations
+
+import json
+
+import cv2
+import numpy as np
+import pytest
+
+import main
+from scanning.locate import SCALE
+from tests.scanning.conftest import FAXE, OTHER, SIGNED, STEVNS, layouts
+from tests.scanning.simulate import as_pdf, mark_page, scan
+
+
+def _scan_json(printed, files, capsys, *extra) -> dict:
+    capsys.readouterr()
+    code = main.main(["--db", str(printed.db), "scan", *map(str, files), "--json", *extra])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    return json.loads(captured.out)
+
+
+def _pile(printed, rng, meetings=(FAXE, STEVNS)):
+    """Every page of the meetings' protocols, marked, in a shuffled pile."""
+    marked = [mark_page(image, layout, rng) for meeting in meetings
+              for image, layout in layouts(printed, meeting)]
+    order = rng.permutation(len(marked))
+    return [marked[i] for i in order]
+
+
+def _assert_read_as_marked(page: dict, marked) -> None:
+    assert (page["meeting"], page["item"]) == (marked.meeting, marked.item)
+    assert page["ticked"] == marked.ticked
+    assert page["absent"] == marked.absent
+
+
+def test_a_shuffled_scanned_pile_is_read_exactly(printed, rng, tmp_path, capsys):
+    pile = _pile(printed, rng)
+    upside_down = 3
+    scans = [scan(m.image, rng, upside_down=(i == upside_down)) for i, m in enumerate(pile)]
+    # Most pages in one scanned PDF, the last two as JPEG files from another scanner.
+    pdf = tmp_path / "scanning.pdf"
+    pdf.write_bytes(as_pdf(scans[:-2]))
+    jpegs = [tmp_path / f"side{i}.jpg" for i in (1, 2)]
+    for path, image in zip(jpegs, scans[-2:], strict=True):
+        cv2.imwrite(str(path), image)
+    result = _scan_json(printed, [pdf, *jpegs], capsys)
+
+    assert result["unread"] == []
+    read = result["pages"]
+    assert len(read) == len(pile)
+    sources = [(str(pdf), n) for n in range(1, len(scans) - 1)] + [(str(p), 1) for p in jpegs]
+    assert [(p["source"], p["page"]) for p in read] == sources
+    for page, marked in zip(read, pile, strict=True):
+        _assert_read_as_marked(page, marked)
+    items = {p["item"] for p in read if p["meeting"] == FAXE}
+    assert len(items) == 9 and None in items  # the front page and the eight items
+    assert sum(len(m.absent) for m in pile) > 5 and any(m.item is None and m.absent
+                                                         for m in pile)
+    with_writing = [p for p, m in zip(read, pile, strict=True) if m.written]
+    assert len(with_writing) >= 5
+    noticed = sum(p["written"] for p in with_writing)
+    assert noticed >= 0.95 * len(with_writing)
+    assert not any(p["written"] for p, m in zip(read, pile, strict=True) if not m.written)
+
+
+def test_the_danish_summary_names_each_page(printed, rng, tmp_path, capsys):
+    image, layout = layouts(printed, FAXE)[1]
+    marked = mark_page(image, layout, rng, scribble=True)
+    path = tmp_path / "side.png"
+    cv2.imwrite(str(path), scan(marked.image, rng))
+    assert main.main(["--db", str(printed.db), "scan", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{path}, side 1: mødet {FAXE}, punkt {marked.item}." in out
+    assert f"Afkrydset: {marked.ticked[0]}." in out
+    assert "Der er skrevet i beslutningsfeltet." in out
+    assert "1 side læst, 0 ikke læst." in out
+
+
+def test_a_phone_photo_with_perspective_is_read(printed, rng, tmp_path, capsys):
+    for index, (image, layout) in enumerate(layouts(printed, STEVNS)[:3]):
+        marked = mark_page(image, layout, rng, scribble=True)
+        photo = scan(marked.image, rng, perspective=0.05)
+        photo = cv2.resize(photo, None, fx=1.4, fy=1.4)  # a camera's resolution, not 200 dpi
+        path = tmp_path / f"foto{index}.png"
+        cv2.imwrite(str(path), photo)
+        result = _scan_json(printed, [path], capsys)
+        assert result["unread"] == []
+        _assert_read_as_marked(result["pages"][0], marked)
+        assert result["pages"][0]["written"] == marked.written
+
+
+def test_pages_that_are_not_referent_protocol_pages_are_unread_with_the_reason(
+        printed, tmp_path, capsys):
+    from exporters.render import render_meeting
+
+    referat = tmp_path / "referat.pdf"
+    archive = printed.archive()
+    with archive.sessions() as session:
+        render_meeting(session, SIGNED, "referat", "pdf", False, referat)
+    archive.close()
+    foreign = cv2.QRCodeEncoder.create().encode("https://www.example.dk/")
+    code = tmp_path / "fremmed.png"
+    cv2.imwrite(str(code), cv2.resize(foreign, None, fx=8, fy=8,
+                                      interpolation=cv2.INTER_NEAREST))
+    text = tmp_path / "noter.txt"
+    text.write_text("ikke en scanning")
+    result = _scan_json(printed, [referat, code, text], capsys)
+    assert result["pages"] == []
+    why = {(u["source"], u["page"]): u["why"] for u in result["unread"]}
+    assert why[(str(referat), 1)].startswith("Ingen QR-kode fundet")
+    assert why[(str(code), 1)] == "QR-koden er ikke fra en protokol fra Referent."
+    assert why[(str(text), 1)] == "Filen er hverken en PDF eller et billede."
+
+
+def test_a_page_printed_from_another_archive_is_unread(printed, rng, tmp_path, capsys):
+    from model.database import open_archive
+    from model.interchange import import_file
+    from tests.conftest import EXAMPLE_FILES
+    from tests.scanning.simulate import clean_pages
+
+    other = open_archive(tmp_path / "andet.sqlite3", keep_backups=None)
+    for path in EXAMPLE_FILES:
+        import_file(other, path)
+    from exporters.render import render_meeting
+
+    with other.sessions() as session:  # Faxe's decisions kept there: another front page
+        render_meeting(session, FAXE, "protokol", "pdf", False, tmp_path / "andet.pdf")
+    other.close()
+    page = tmp_path / "andet.png"
+    cv2.imwrite(str(page), scan(clean_pages((tmp_path / "andet.pdf").read_bytes())[0], rng))
+    result = _scan_json(printed, [page], capsys)
+    assert result["pages"] == []
+    assert "ikke udskrevet fra dette arkiv" in result["unread"][0]["why"]
+
+
+def _proposals(printed, meeting_id):
+    from model.meetings import load_meeting
+    from model.scan_proposals import proposals
+
+    archive = printed.archive()
+    try:
+        with archive.sessions() as session:
+            meeting = load_meeting(session, meeting_id)
+            found = {_item_ext(meeting, item_id): row
+                     for item_id, row in proposals(session, meeting).items()}
+            for row in found.values():
+                session.expunge(row)
+            return found, [item.decision for item in meeting.items]
+    finally:
+        archive.close()
+
+
+def _item_ext(meeting, item_id):
+    return next((item.ext_id for item in meeting.items if item.id == item_id), None)
+
+
+def test_apply_stores_proposals_never_decisions(printed, rng, tmp_path, capsys):
+    pages = layouts(printed, OTHER)
+    marked = [mark_page(image, layout, rng, scribble=True) for image, layout in pages]
+    pdf = tmp_path / "kb.pdf"
+    pdf.write_bytes(as_pdf([scan(m.image, rng) for m in marked]))
+    assert main.main(["--db", str(printed.db), "scan", str(pdf), "--apply"]) == 0
+    out = capsys.readouterr().out
+    assert f"Mødet {OTHER}: forslag gemt for 1 punkt og fremmødet" in out
+    stored, decisions = _proposals(printed, OTHER)
+    assert decisions == [None]
+    item_page = next(m for m in marked if m.item)
+    row = stored[item_page.item]
+    assert (row.ticked, row.absent, row.written) == (item_page.ticked, item_page.absent, True)
+    assert row.decision_image[:4] == b"\x89PNG" and row.questions_image[:4] == b"\x89PNG"
+    decoded = cv2.imdecode(np.frombuffer(row.decision_image, np.uint8), cv2.IMREAD_GRAYSCALE)
+    layout = next(layout for _, layout in pages if layout.item)
+    _, _, _, width, height = next(b for b in layout.boxes if b[0] == "written")
+    # The ruled box (and a margin of 2 points around it) as scanned, not the page.
+    assert decoded.shape == pytest.approx(((height + 4) * SCALE, (width + 4) * SCALE), abs=2)
+    front = next(m for m in marked if m.item is None)
+    assert stored[None].absent == front.absent
+
+
+def test_nothing_is_applied_to_a_signed_meeting(printed, rng, tmp_path, capsys):
+    pages = [mark_page(image, layout, rng) for image, layout in layouts(printed, SIGNED)]
+    path = tmp_path / "underskrevet.pdf"
+    path.write_bytes(as_pdf([scan(m.image, rng) for m in pages]))
+    code = main.main(["--db", str(printed.db), "scan", str(path), "--apply"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"Intet indlæst for mødet {SIGNED}" in out and "underskrevet" in out
+    assert _proposals(printed, SIGNED)[0] == {}
+
+
+def test_a_page_of_another_meeting_is_reported_and_not_applied(printed, rng, tmp_path):
+    from scanning.apply import apply_scan
+    from scanning.read import read_files
+
+    (image, layout), *_ = layouts(printed, FAXE)
+    path = tmp_path / "faxe.png"
+    cv2.imwrite(str(path), scan(mark_page(image, layout, rng).image, rng))
+    archive = printed.archive()
+    try:
+        with archive.sessions() as session:
+            result = read_files(session, [path])
+        report, ok = apply_scan(archive, result, meeting_id=STEVNS)
+    finally:
+        archive.close()
+    assert not ok
+    assert f"hører til et andet møde ({FAXE}) og er ikke indlæst" in report
+    assert _proposals(printed, FAXE)[0] == {}
+
+
+def test_two_decisions_ticked_are_a_question_not_a_guess(printed, rng, tmp_path, capsys):
+    image, layout = layouts(printed, FAXE)[1]
+    marked = mark_page(image, layout, rng, double=True)
+    path = tmp_path / "dobbelt.png"
+    cv2.imwrite(str(path), scan(marked.image, rng))
+    result = _scan_json(printed, [path], capsys)
+    assert result["pages"][0]["ticked"] == marked.ticked and len(marked.ticked) == 2
+    assert main.main(["--db", str(printed.db), "scan", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Spørgsmål til sekretæren: flere afgørelser er afkrydset" in out
+    assert "ingen er valgt" in out
+
+
+@pytest.mark.parametrize("bad", [b"%PDF-1.7 beskadiget", b"\x89PNG\r\n\x1a\n kaputt"])
+def test_a_damaged_file_is_unread(printed, tmp_path, capsys, bad):
+    path = tmp_path / ("x.pdf" if bad.startswith(b"%PDF") else "x.png")
+    path.write_bytes(bad)
+    result = _scan_json(printed, [path], capsys)
+    assert result["pages"] == [] and len(result["unread"]) == 1
+    assert "kan ikke læses" in result["unread"][0]["why"]
