@@ -60,20 +60,24 @@ class SubHeading:
 
 @dataclass
 class TickBoxes:
-    """Labels each with an empty box, ticked with a pen (a decision, a member not present)."""
+    """Labels each with an empty box, ticked with a pen (a decision, a member not present).
+
+    `keys` (one per label, when given) name each box for whoever reads the paper back
+    (exporters/pdf_forms.Placed): "decision:Godkendt", "absent:<member id>"."""
 
     labels: list[str]
     columns: int = 2
-    # What each box means to the scanner ("decision:Godkendt", "absent:m1"); none: not read.
     keys: list[str] = field(default_factory=list)
 
 
 @dataclass
 class WritingBox:
-    """A ruled box to write in by hand, `lines` written lines tall."""
+    """A ruled box to write in by hand, `lines` written lines tall. With `fewest`, the box
+    gives way down to that many lines so that its PageFill stays on one page."""
 
     lines: int
-    key: str = ""  # the scanner looks for handwriting in a box with a key
+    fewest: int = 0
+    key: str = ""
 
 
 @dataclass
@@ -81,7 +85,7 @@ class FormColumn:
     title: str
     share: float  # of the text width; the shares of a table add up to 1
     kind: str = "text"  # text (printed), box (a box to tick), blank (room to write)
-    key: str = ""  # a box column's meaning to the scanner, with the row's key: "absent:m1"
+    key: str = ""  # of a box column: with the row's key, names each box ("present:<id>")
 
 
 @dataclass
@@ -93,8 +97,8 @@ class FormTable:
     rows: list[list[str]]
     blank_rows: int = 0
     row_lines: float = 1
-    row_keys: list[str] = field(default_factory=list)  # one per row of `rows`, for the scanner
-    key: str = ""  # the scanner cuts out the whole table under this key (the question form)
+    row_keys: list[str] = field(default_factory=list)  # one per entry of `rows`, when given
+    key: str = ""  # names the whole table for the scanner, which cuts it out (the questions)
 
 
 @dataclass
@@ -104,7 +108,19 @@ class Fields:
     rows: list[tuple[str, str]]
 
 
-Block = Para | ListBlock | SectionHeading | SubHeading | TickBoxes | WritingBox | FormTable | Fields
+@dataclass
+class PageFill:
+    """The forms that end a page (an item's decision, absences, questions): `groups` of
+    blocks, each kept on one page. They share the page with what comes before them when
+    the elastic WritingBox among them can give way enough; otherwise the first group
+    (with the box) keeps the page and the others move on, or all of them move to the
+    next page together."""
+
+    groups: list[list[Block]]
+
+
+Block = (Para | ListBlock | SectionHeading | SubHeading | TickBoxes | WritingBox | FormTable
+         | Fields | PageFill)
 FORM_BLOCKS = (TickBoxes, WritingBox, FormTable, Fields)
 
 

@@ -35,6 +35,7 @@ from exporters.blocks import (
     FormTable,
     FrontPage,
     ListBlock,
+    PageFill,
     Para,
     Run,
     SectionHeading,
@@ -266,6 +267,9 @@ class _Writer:
     def _block(self, block: Block) -> None:
         if isinstance(block, FORM_BLOCKS):
             self._form(block)
+        elif isinstance(block, PageFill):
+            for group in block.groups:
+                self._kept_together(group)
         elif isinstance(block, Para):
             _runs(self._para(block.style), block.runs)
         elif isinstance(block, SectionHeading):
@@ -292,6 +296,23 @@ class _Writer:
             p.paragraph_format.space_after = Pt(5)  # the last entry: a paragraph's distance
         else:
             raise TypeError(f"unknown block {block!r}")
+
+    def _kept_together(self, blocks: list[Block]) -> None:
+        """Blocks kept on one page: every paragraph, in tables too, kept with the next one,
+        but the last (the empty paragraph after a form, which may fall anywhere)."""
+        before = self.end.getprevious()
+        for block in blocks:
+            self._block(block)
+        added = []
+        element = self.end.getprevious()
+        while element is not None and element is not before:
+            added.append(element)
+            element = element.getprevious()
+        paragraphs = [p for element in reversed(added)
+                      for p in ([element] if element.tag == x.qn("w:p")
+                                else element.iter(x.qn("w:p")))]
+        for p in paragraphs[:-1]:
+            Paragraph(p, self.word._body).paragraph_format.keep_with_next = True
 
     def _form(self, block: Block) -> None:
         def fill(paragraph, text):

@@ -1,19 +1,22 @@
 """What the Word file prints to be filled in with a pen: boxes to tick, ruled boxes, forms.
 
-A box is a small table cell with borders, not a ☐ character: it prints the
-same in Word and LibreOffice whatever fonts the machine has.
+A box is a small table with one bordered cell of exact size, nested in the
+cell before its label, not a ☐ character: it prints the same in Word and
+LibreOffice whatever fonts the machine has, and stays a square when the
+label beside it wraps and its row grows.
 """
 
 from __future__ import annotations
 
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Mm, Pt
 
 from exporters.blocks import Fields, FormTable, TickBoxes, WritingBox
 from exporters.docx_xml import OxmlElement, qn
 
 TEXT_WIDTH = 160  # mm between the margins of the default template
-BOX = 5.5  # mm: a square cell, with the row as tall
+BOX = 5  # mm: a square, as in the PDF (the scanner needs at least 4 mm)
 LINE = 9  # mm: a handwritten line
 INK, GUIDE = "000000", "A6A6A6"
 
@@ -25,18 +28,17 @@ def tick_boxes(word, block: TickBoxes, fill) -> None:
     rows = -(-len(block.labels) // columns)
     # Rows of boxes with a thin empty row between them, or the boxes would touch.
     table = _table(word, 2 * rows - 1, 2 * columns,
-                   [BOX, TEXT_WIDTH / columns - BOX] * columns)
+                   [BOX + 3, TEXT_WIDTH / columns - BOX - 3] * columns)
     for r, row in enumerate(table.rows):
         gap = r % 2 == 1
-        row.height = Mm(2.5 if gap else BOX + 0.5)
-        # A label too long for its column wraps: the row then grows, the box with it.
+        row.height = Mm(2.5 if gap else BOX)
+        # A label too long for its column wraps: the row then grows, the square does not.
         row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY if gap else WD_ROW_HEIGHT_RULE.AT_LEAST
     for i, label in enumerate(block.labels):
         row = table.rows[2 * (i // columns)]
         box, text = row.cells[2 * (i % columns)], row.cells[2 * (i % columns) + 1]
-        _borders(box, INK, 8)
+        _square(box, centre=False)
         fill(text.paragraphs[0], label)
-        _middle(text)
     _gap(word)
 
 
@@ -63,8 +65,9 @@ def form_table(word, block: FormTable, fill, head) -> None:
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         values = block.rows[r] if r < len(block.rows) else [""] * len(block.columns)
         for cell, column, value in zip(row.cells, block.columns, values, strict=True):
-            # A "box" column's cell is itself the box: the grid draws it.
-            if value and column.kind != "box":
+            if column.kind == "box" and r < len(block.rows):
+                _square(cell, centre=True)
+            elif value:
                 fill(cell.paragraphs[0], value)
             _middle(cell)
     for row in table.rows:
@@ -91,6 +94,44 @@ def fields(word, block: Fields, fill, head) -> None:
     for cell in table.rows[-1].cells:
         _cell_borders(cell, {"bottom": (INK, 6)})
     _gap(word)
+
+
+def _square(cell, centre: bool) -> None:
+    """A box to tick in `cell`: a nested one-cell table exactly BOX mm square, and after it
+    the paragraph a cell must end with, made as small as Word allows."""
+    first = cell.paragraphs[0]
+    inner = cell.add_table(rows=1, cols=1)
+    first._p.getparent().remove(first._p)
+    inner.autofit = False
+    inner.columns[0].width = inner.rows[0].cells[0].width = Mm(BOX)
+    row = inner.rows[0]
+    row.height, row.height_rule = Mm(BOX), WD_ROW_HEIGHT_RULE.EXACTLY
+    tblpr = inner._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("top", "left", "bottom", "right"):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), "0")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    look = tblpr.find(qn("w:tblLook"))  # tblPr is a sequence: tblCellMar before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tblpr.append(margins)
+    if centre:
+        inner.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _borders(row.cells[0], INK, 8)
+    for paragraph in (row.cells[0].paragraphs[0], cell.paragraphs[-1]):
+        _tiny(paragraph)
+
+
+def _tiny(paragraph) -> None:
+    """An empty paragraph one point tall."""
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph.add_run().font.size = Pt(1)
 
 
 def _table(word, rows: int, cols: int, widths_mm: list[float]):

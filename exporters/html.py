@@ -17,6 +17,7 @@ from exporters.blocks import (
     Document,
     FrontPage,
     ListBlock,
+    PageFill,
     Para,
     Run,
     SectionHeading,
@@ -67,7 +68,7 @@ def _chapter(chapter: Chapter) -> Markup:
 
 def blocks_html(blocks: list[Block]) -> Markup:
     return Markup("\n").join(
-        _block(block) for block in blocks if not isinstance(block, FORM_BLOCKS)
+        _block(block) for block in blocks if not isinstance(block, (*FORM_BLOCKS, PageFill))
     )
 
 

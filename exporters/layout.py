@@ -45,28 +45,35 @@ def soffice() -> str | None:
 
 def convert_to_pdf(docx: bytes, timeout: float = TIMEOUT_S) -> bytes | None:
     """The Word file laid out by LibreOffice as PDF, or None if that could not be done."""
+    return convert_all_to_pdf([docx], timeout)[0]
+
+
+def convert_all_to_pdf(files: list[bytes], timeout: float = TIMEOUT_S) -> list[bytes | None]:
+    """Word files laid out as PDF by one LibreOffice run (one start, not one per file);
+    None for each that could not be done."""
     program = soffice()
     if program is None:
-        return None
+        return [None] * len(files)
     with tempfile.TemporaryDirectory(prefix="referent-lo-") as temp:
         folder = Path(temp)
         profile = folder / "profile"
         _install_fonts(profile)
-        source = folder / "dokument.docx"
-        source.write_bytes(docx)
+        sources = [folder / f"dokument{n}.docx" for n in range(len(files))]
+        for source, docx in zip(sources, files, strict=True):
+            source.write_bytes(docx)
         command = [
             program,
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-            "--convert-to", "pdf", "--outdir", str(folder), str(source),
+            "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources),
         ]
         try:
             subprocess.run(command, capture_output=True, timeout=timeout, check=False,
                            stdin=subprocess.DEVNULL)
         except (OSError, subprocess.TimeoutExpired):
-            return None
-        target = folder / "dokument.pdf"
-        return target.read_bytes() if target.exists() else None
+            return [None] * len(files)
+        targets = [source.with_suffix(".pdf") for source in sources]
+        return [target.read_bytes() if target.exists() else None for target in targets]
 
 
 def _install_fonts(profile: Path) -> None:

@@ -29,9 +29,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from exporters import pdf_fill as fill_
 from exporters import pdf_forms as forms
 from exporters import pdf_numbers as numbers_
 from exporters import pdf_tagging as tagging
+from exporters import scan_marks
 from exporters.blocks import (
     FORM_BLOCKS,
     Block,
@@ -41,6 +43,7 @@ from exporters.blocks import (
     FormTable,
     FrontPage,
     ListBlock,
+    PageFill,
     Para,
     Run,
     SectionHeading,
@@ -63,7 +66,6 @@ from exporters.pdf_styles import (
 )
 from exporters.pdf_styles import fit as _fit
 from exporters.pdf_styles import text_width as _width
-from exporters.scan_marks import PageRecorder
 
 PAGE = A4
 MARGIN_X = 25 * mm
@@ -74,16 +76,26 @@ MARK_SIZE = 11  # the page marks of a protocol: read while sorting a pile of pag
 GREY_LEVEL = 0.35  # the footer's grey, as GREY (#595959)
 HEADER_SHARE = 0.4  # of the text width, at most, for the organisation in the header
 HEADER_GAP = 6 * mm
+KEEP_FORM = 50 * mm  # a form's heading, its heading row and a few rows
 
 
-def render_pdf(doc: Document) -> bytes:
-    """The document as PDF bytes."""
-    return render_pdf_with_layout(doc)[0]
+def render_pdf(doc: Document, placed: list[forms.Placed] | None = None) -> bytes:
+    """The document as PDF bytes; `placed`, when given, receives where each box to tick
+    and each ruled box was drawn (pdf_forms.Placed), for reading the paper back."""
+    data, boxes, _ = _render(doc)
+    if placed is not None:
+        placed.extend(boxes)
+    return data
 
 
 def render_pdf_with_layout(doc: Document) -> tuple[bytes, list]:
-    """The document as PDF bytes, and the scan layout of each page (exporters/scan_marks.py)
-    when the document is marked for scanning."""
+    """The document as PDF bytes, and the scan layout of each page (scan_marks.PageLayout)
+    when the document is marked for scanning (Document.scan_meeting)."""
+    data, _, pages = _render(doc)
+    return data, pages
+
+
+def _render(doc: Document) -> tuple[bytes, list, list]:
     out = io.BytesIO()
     template = _Template(out, doc)
     template.build(_story(doc), canvasmaker=_Canvas)
@@ -92,7 +104,22 @@ def render_pdf_with_layout(doc: Document) -> tuple[bytes, list]:
     tagging.wrap_artifacts(template.canv)
     template.canv.save()
     data = tagging.finish(out.getvalue(), template.canv._tagger, doc.title)
-    return data, template.canv.scan.pages
+    return data, template.canv.placed, template.canv.scan_pages
+
+
+def settle_boxes(doc: Document) -> None:
+    """Fix every elastic ruled box (WritingBox.fewest) of `doc` at the lines this writer's
+    layout gives it, for a writer that cannot stretch a box to its page (Word)."""
+    if not any(isinstance(b, PageFill) for chapter in doc.chapters for b in chapter.blocks):
+        return  # nothing elastic: no layout to pay for
+    story = _story(doc)
+    fills = [f for f in story if isinstance(f, fill_.PageFill)]  # build() empties the story
+    template = _Template(io.BytesIO(), doc)
+    template.build(story, canvasmaker=_MeasuringCanvas)
+    for flowable in fills:
+        box = flowable.box
+        if box is not None:
+            box.block.lines, box.block.fewest = box.drawn or box.most, 0
 
 
 def chapter_pages(doc: Document) -> list[int]:
@@ -190,8 +217,10 @@ class _Template(BaseDocTemplate):
         numbers_.mark(canvas, numbers_.TOTAL, width - MARGIN_X, 11 * mm, MARK_SIZE, "right",
                       GREY_LEVEL, f"Side {self.page} af {{}}")
         canvas.restoreState()
-        if doc.scan_meeting and canvas.scan is not None:
-            canvas.scan.finish_page(canvas, doc.scan_meeting, self.scan_item)
+        if doc.scan_meeting and canvas.placed is not None:
+            layout = scan_marks.page_layout(canvas, doc.scan_meeting, self.scan_item)
+            canvas.scan_pages.append(layout)
+            scan_marks.draw_marks(canvas, scan_marks.payload(layout))
 
 
 class _Canvas(Canvas):
@@ -201,7 +230,8 @@ class _Canvas(Canvas):
         kwargs.setdefault("initialFontName", FAMILY)
         super().__init__(*args, **kwargs)
         self._tagger = tagging.Tagger()  # what each piece of text is, for the structure tree
-        self.scan = PageRecorder()  # where the keyed boxes land, for the scan marks
+        self.placed: list[forms.Placed] | None = []  # the boxes drawn (pdf_forms._record)
+        self.scan_pages: list = []  # each page's layout for the scanner (scan_marks.py)
 
 
 class _MeasuringCanvas(_Canvas):
@@ -210,6 +240,7 @@ class _MeasuringCanvas(_Canvas):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._tagger = None
+        self.placed = None
 
 
 class _Para(Paragraph):
@@ -312,7 +343,12 @@ def _blocks(blocks: list[Block], st) -> list:
             continue
         if isinstance(block, ListBlock) and block.keep and not held:
             laid = [KeepTogether(laid)]
-        if held:
+        if held and isinstance(block, FormTable):
+            # A form can be longer than a page (20 members): it splits, its heading row
+            # repeated, once the heading and its first rows have found room.
+            flow += [CondPageBreak(KEEP_FORM), *held, *laid]
+            held = []
+        elif held:
             flow.append(KeepTogether(held + laid))
             held = []
         else:
@@ -323,6 +359,10 @@ def _blocks(blocks: list[Block], st) -> list:
 def _block(block: Block, st) -> list:
     if isinstance(block, FORM_BLOCKS):
         return _form(block, st)
+    if isinstance(block, PageFill):
+        groups = [[f for b in group for f in _block(b, st) if not isinstance(f, CondPageBreak)]
+                  for group in block.groups]
+        return [fill_.PageFill(groups, PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM)]
     if isinstance(block, Para):
         para = _Para(_markup(block.runs), st[block.style])
         return [CondPageBreak(KEEP[block.style]), para] if block.style in KEEP else [para]

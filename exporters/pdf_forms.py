@@ -6,22 +6,52 @@ characters, so they print the same whatever the fonts of the machine.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from exporters.blocks import Fields, FormTable, TickBoxes, WritingBox
 
-BOX = 5 * mm  # a tick box: large enough for a cross made in a hurry
+BOX = 5 * mm  # a tick box: large enough for a cross made in a hurry (the scanner: >= 4 mm)
 LINE = 9 * mm  # a handwritten line
+CELL_PAD = 2 * mm  # above and below the text of a form's row
 INK = colors.black
 GUIDE = colors.HexColor("#A6A6A6")  # ruled lines: visible, but lighter than the frame
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where the PDF writer drew a box to fill in, for reading the paper back (issue 17).
+
+    `kind` is "tick" (a square to tick) or "writing" (a ruled box); `key` is the block's
+    key for it ("decision:Godkendt", "absent:<member id>", "decision"); x, y (the lower
+    left corner), width and height are in mm from the lower left corner of the page."""
+
+    page: int
+    kind: str
+    key: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def _record(canvas, kind: str, key: str, width: float, height: float) -> None:
+    """Note the box just drawn at the canvas's origin on a canvas that collects them."""
+    places = getattr(canvas, "placed", None)
+    if places is None:
+        return
+    _, _, _, _, x, y = canvas._currentMatrix  # flowables are drawn translated, never scaled
+    places.append(Placed(canvas.getPageNumber(), kind, key, round(x / mm, 2),
+                         round(y / mm, 2), round(width / mm, 2), round(height / mm, 2)))
 
 
 class TickBox(Flowable):
     """An empty square, its top aligned with the first line of the text beside it."""
 
-    def __init__(self, size: float = BOX, key: str = ""):
+    def __init__(self, key: str = "", size: float = BOX):
         super().__init__()
         self.size = size
         self.key = key
@@ -35,16 +65,19 @@ class TickBox(Flowable):
         self.canv.setLineWidth(0.9)
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
         self.canv.restoreState()
-        _record(self.canv, self.key, self.size, self.size)
+        _record(self.canv, "tick", self.key, self.size, self.size)
 
 
 class RuledBox(Flowable):
-    """A framed box of `lines` ruled lines to write in; never split over two pages."""
+    """A framed box of ruled lines to write in; never split over two pages. Elastic when
+    `fewest` is set: whoever lays it out (PageFill) sets `lines` between the two."""
 
-    def __init__(self, lines: int, key: str = ""):
+    def __init__(self, lines: int, fewest: int = 0, key: str = ""):
         super().__init__()
-        self.lines = lines
+        self.most = self.lines = lines
+        self.fewest = fewest or lines
         self.key = key
+        self.drawn = 0  # the lines it was drawn with (platypus may wrap it again after)
 
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
@@ -62,24 +95,23 @@ class RuledBox(Flowable):
         canvas.setLineWidth(0.9)
         canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
         canvas.restoreState()
-        _record(canvas, self.key, self.width, self.height)
+        self.drawn = self.lines
+        _record(canvas, "writing", self.key, self.width, self.height)
 
 
 class _KeyedTable(Table):
-    """A table whose place on the page the scanner learns (the question form)."""
+    """A form whose place on the page is noted when it has a key (the question form, whose
+    scanned image the decision entry shows)."""
 
     key = ""
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
         super().drawOn(canvas, x, y, _sW)
-        _record(canvas, self.key, self._width, self._height, x, y)
-
-
-def _record(canvas, key: str, width: float, height: float, x: float = 0, y: float = 0):
-    """Tell the canvas's scan recorder (a protocol's PDF) where a keyed box landed."""
-    recorder = getattr(canvas, "scan", None)
-    if key and recorder is not None:
-        recorder.record(canvas, key, width, height, x, y)
+        if self.key:
+            canvas.saveState()
+            canvas.translate(x, y)
+            _record(canvas, "form", self.key, self._width, self._height)
+            canvas.restoreState()
 
 
 def tick_boxes(block: TickBoxes, width: float, para) -> list:
@@ -88,7 +120,8 @@ def tick_boxes(block: TickBoxes, width: float, para) -> list:
         return []
     columns = max(1, block.columns)
     keys = block.keys or [""] * len(block.labels)
-    cells = [[TickBox(key=key), para(label)] for label, key in zip(block.labels, keys, strict=True)]
+    cells = [[TickBox(key), para(label)]
+             for label, key in zip(block.labels, keys, strict=True)]
     cells += [["", ""]] * (-len(cells) % columns)
     rows = [sum(cells[i : i + columns], []) for i in range(0, len(cells), columns)]
     label_width = width / columns - BOX - 3 * mm
@@ -104,28 +137,38 @@ def tick_boxes(block: TickBoxes, width: float, para) -> list:
 
 
 def writing_box(block: WritingBox) -> list:
-    return [RuledBox(block.lines, block.key)]
+    box = RuledBox(block.lines, block.fewest, block.key)
+    box.block = block  # for pdf.settle_boxes
+    return [box]
 
 
 def form_table(block: FormTable, width: float, para, head) -> list:
-    """A ruled table: a heading row, a row per entry, then blank rows to write in."""
+    """A ruled table: a heading row, a row per entry, then blank rows to write in. A row
+    is at least `row_lines` written lines tall and grows with a text that wraps."""
+    widths = [width * c.share for c in block.columns]
     header = [head(column.title) for column in block.columns]
     rows = [header]
-    row_keys = block.row_keys or [""] * len(block.rows)
-    for values, row_key in zip(block.rows, row_keys, strict=True):
-        rows.append([TickBox(key=_box_key(column, row_key)) if column.kind == "box"
-                     else (para(value) if value else "")
-                     for column, value in zip(block.columns, values, strict=True)])
+    heights: list[float | None] = [None]
+    least = LINE * block.row_lines
+    keys = block.row_keys or [""] * len(block.rows)
+    for values, key in zip(block.rows, keys, strict=True):
+        row = [TickBox(f"{column.key}:{key}" if column.key and key else "")
+               if column.kind == "box" else (para(value) if value else "")
+               for column, value in zip(block.columns, values, strict=True)]
+        rows.append(row)
+        heights.append(max(least, _tallest(row, widths)))
     rows += [[""] * len(block.columns) for _ in range(block.blank_rows)]
-    heights = [None] + [LINE * block.row_lines] * (len(rows) - 1)
-    table = _KeyedTable(rows, colWidths=[width * c.share for c in block.columns],
-                        rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    heights += [least] * block.blank_rows
+    table = _KeyedTable(rows, colWidths=widths, rowHeights=heights, repeatRows=1,
+                        hAlign="LEFT")
     table.key = block.key
     style = [
         ("GRID", (0, 0), (-1, -1), 0.6, INK),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDEDED")),
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2 * mm),
+        ("TOPPADDING", (0, 1), (-1, -1), CELL_PAD),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), CELL_PAD),
     ]
     for i, column in enumerate(block.columns):
         if column.kind == "box":
@@ -134,8 +177,14 @@ def form_table(block: FormTable, width: float, para, head) -> list:
     return [table]
 
 
-def _box_key(column, row_key: str) -> str:
-    return f"{column.key}:{row_key}" if column.key and row_key else ""
+def _tallest(row: list, widths: list[float]) -> float:
+    """The height a row's cells need: their text wrapped to the column, and the padding."""
+    tallest = 0.0
+    for cell, width in zip(row, widths, strict=True):
+        if isinstance(cell, Flowable):
+            _, height = cell.wrap(width - 2 * mm - 6, 10_000)  # the padding: 2 mm, 6 pt
+            tallest = max(tallest, height)
+    return tallest + 2 * CELL_PAD
 
 
 def fields(block: Fields, width: float, para, head) -> list:

@@ -1,14 +1,25 @@
 """The paper protocol: what the chef takes into the meeting and writes the decisions in.
 
 A front page with the meeting and an attendance form, then every item that
-still lacks a decision on pages of its own: the Indstilling in full, boxes
-for the usual decisions, a ruled box for the decision, the members to tick
-as not present, and a form for questions and orders. Items whose decision is
-already entered are left out (the front page says which). Closed items are
-printed in full, as the protocol is internal, but marked as closed.
+still lacks a decision on a page of its own: the Indstilling in full, boxes
+for the usual decisions, a ruled box for the decision, room for a vote where
+one may be taken, those taking part to tick as not present, and a form for
+questions and orders. The ruled box gives way before anything moves to a
+second page (blocks.PageFill). Items whose decision is already entered, and
+items that take no decision (the Underskriftsark, model/standard_items.py),
+get no page (the front page says which). Closed items are printed in full,
+as the protocol is internal, but marked as closed.
+
+Every box has a key for reading the paper back (pdf_forms.Placed):
+"present:<member id>" and "absent:<member id>" on the front page,
+"decision:<label>", "absent:<member id>", the ruled box "decision" and the
+question form "questions" on an item's page. A typed stand-in, who has no
+member id, is keyed by the id of the member he stands in for: "absent:<member id>/stedfortræder".
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from exporters import danish
 from exporters.blocks import (
@@ -18,6 +29,7 @@ from exporters.blocks import (
     FormColumn,
     FormTable,
     FrontPage,
+    PageFill,
     Para,
     Run,
     SectionHeading,
@@ -27,22 +39,28 @@ from exporters.blocks import (
 from exporters.house_style import HouseStyle
 from exporters.items import CLOSED_MARK, RECOMMENDATION
 from exporters.markup import clean_line, markdown_blocks
+from model.standard_items import may_vote, takes_decision
 
 KIND = "Protokol"
 SECRETARY = "sekretær"
-DECISION_LINES = 7
+SUPPLEANT = "suppleant"
+DECISION_LINES = 7  # the ruled box at its most
+FEWEST_LINES = 3  # and what it gives way to before the item's page runs over
 QUESTION_ROWS = 3
-# What the scanner reads (scanning/): the keys of the boxes, in the layout the PDF records.
-DECISION_KEY = "decision:"
-ABSENT_KEY = "absent:"
-ATTEND_ABSENT_KEY = "attend_absent:"
-WRITTEN_KEY = "written"
-QUESTIONS_KEY = "questions"
+QUESTIONS_KEY = "questions"  # the question form, whose scan is shown beside the decision
+QUESTION_LINES = 1.2  # a row: a handwritten line and some
 ATTENDANCE = [
-    FormColumn("Medlem", 0.33),
-    FormColumn("Til stede", 0.16, "box"),
-    FormColumn("Fraværende", 0.19, "box", key="attend_absent"),
-    FormColumn("Stedfortræder", 0.32, "blank"),
+    FormColumn("Medlem", 0.40),
+    FormColumn("Til stede", 0.15, "box", key="present"),
+    FormColumn("Fraværende", 0.18, "box", key="absent"),
+    FormColumn("Stedfortræder", 0.27, "blank"),
+]
+# The vote as practice words it ("For stemte 5 (A, V), imod stemte 2 (Ø), undlod at stemme
+# 1 (C)"): the column headings say it, so the form needs no heading of its own.
+VOTES = [
+    FormColumn("Stemte for", 1 / 3, "blank"),
+    FormColumn("Stemte imod", 1 / 3, "blank"),
+    FormColumn("Undlod at stemme", 1 / 3, "blank"),
 ]
 QUESTIONS = [
     FormColumn("Spørgsmål eller bestilling", 0.52, "blank"),
@@ -65,17 +83,19 @@ def build_protocol(meeting) -> Document:
     )
     members = _members(meeting)
     phrases = _phrases(committee)
-    left_out = []
+    left_out, no_decision = [], []
     for index, item in enumerate(meeting.items, start=1):
         if item.decision is not None:
             left_out.append(item)
-            continue
-        doc.chapters.append(_item_chapter(item, f"punkt_{index}", members, phrases))
-    doc.front = _front(meeting, doc, members, left_out)
+        elif not takes_decision(item):
+            no_decision.append(item)
+        else:
+            doc.chapters.append(_item_chapter(item, f"punkt_{index}", members, phrases))
+    doc.front = _front(meeting, doc, members, left_out, no_decision)
     return doc
 
 
-def _front(meeting, doc: Document, members, left_out) -> FrontPage:
+def _front(meeting, doc: Document, members: list[Seat], left_out, no_decision) -> FrontPage:
     rows = [("Mødedato", [danish.meeting_when(meeting.date, meeting.start, meeting.end)])]
     if meeting.location:
         rows.append(("Mødested", [clean_line(meeting.location)]))
@@ -87,11 +107,16 @@ def _front(meeting, doc: Document, members, left_out) -> FrontPage:
         word = "punkt" if len(left_out) == 1 else "punkter"
         rows.append(("Udeladt", [f"{len(left_out)} {word} har allerede en beslutning og er "
                                  f"ikke med: {word} {numbers}."]))
+    if no_decision:
+        names = _and_list([f"{item.number} ({clean_line(item.title)})" for item in no_decision])
+        word = "punkt" if len(no_decision) == 1 else "punkter"
+        rows.append(("Uden beslutning", [f"Der træffes ingen beslutning under {word} {names}."]))
     blocks: list[Block] = [SectionHeading("Fremmøde")]
-    form_rows = [[f"{label} ({note})" if note else label, "", "", stand_in]
-                 for label, note, stand_in, _ in members]
+    seats = [seat for seat in members if seat.member_key]
+    form_rows = [[f"{seat.name} ({seat.note})" if seat.note else seat.name, "", "",
+                  seat.stand_in] for seat in seats]
     blocks.append(FormTable(ATTENDANCE, form_rows, blank_rows=2,
-                            row_keys=[key for *_, key in members]))
+                            row_keys=[seat.member_key for seat in seats]))
     blocks.append(Para([Run("Sæt kryds ved hvert medlem. Skriv stedfortræderens navn ud for "
                             "det medlem, der er fraværende; tomme rækker er til øvrige "
                             "deltagere.")], "meta"))
@@ -119,41 +144,70 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
     chapter.blocks.append(SectionHeading("Indstilling"))
     chapter.blocks += recommendation or [Para([Run("Punktet har ingen indstilling.",
                                                    italic=True)])]
-    chapter.blocks += [
+    decision: list[Block] = [
         SectionHeading("Beslutning"),
-        TickBoxes(phrases, columns=3, keys=[f"{DECISION_KEY}{p}" for p in phrases]),
-        WritingBox(DECISION_LINES, key=WRITTEN_KEY),
-        SectionHeading("Ikke til stede under punktet"),
-        TickBoxes([label for label, *_ in members], columns=2,
-                  keys=[f"{ABSENT_KEY}{key}" for *_, key in members]),
-        SectionHeading("Spørgsmål og bestillinger"),
-        FormTable(QUESTIONS, [], blank_rows=QUESTION_ROWS, row_lines=1.5, key=QUESTIONS_KEY),
+        TickBoxes(phrases, columns=3, keys=[f"decision:{p}" for p in phrases]),
+        WritingBox(DECISION_LINES, fewest=FEWEST_LINES, key="decision"),
     ]
+    if may_vote(item):
+        decision.append(FormTable(VOTES, [], blank_rows=1, row_lines=1.2))
+    taking_part = [seat for seat in members if seat.takes_part]
+    chapter.blocks.append(PageFill([
+        decision,
+        [SectionHeading("Ikke til stede under punktet"),
+         TickBoxes([seat.taking_part for seat in taking_part], columns=2,
+                   keys=[f"absent:{seat.taking_part_key}" for seat in taking_part])],
+        [SectionHeading("Spørgsmål og bestillinger"),
+         FormTable(QUESTIONS, [], blank_rows=QUESTION_ROWS, row_lines=QUESTION_LINES,
+                   key=QUESTIONS_KEY)],
+    ]))
     return chapter
 
 
-def _members(meeting) -> list[tuple[str, str, str, str]]:
-    """(name, note, stand-in, member id) of every member who takes part, the meeting's
-    attendance first; a known absence (afbud) and its stand-in are printed, the boxes are
-    left to the pen."""
-    rows = []
+@dataclass(frozen=True)
+class Seat:
+    """A member's place at the meeting: who holds it, and who takes part in it."""
+
+    name: str  # the member, as printed
+    note: str  # "afbud meldt"
+    stand_in: str  # the stand-in's name, when an absence is known
+    member_key: str  # the member's id; empty for a seat that is not a member's
+    taking_part: str  # the name under "Ikke til stede under punktet"
+    taking_part_key: str
+
+    @property
+    def takes_part(self) -> bool:
+        return bool(self.taking_part)
+
+
+def _members(meeting) -> list[Seat]:
+    """Every member's seat, the meeting's attendance first. A known absence (afbud) and its
+    stand-in are printed, the boxes left to the pen; the stand-in takes the member's place
+    in the items' lists. Suppleants who stand in for nobody are not printed."""
+    seats = []
     listed = set()
     for row in meeting.attendance:
         listed.add(row.member_id)
-        if row.member.role == SECRETARY:
+        member = row.member
+        if member.role in (SECRETARY, SUPPLEANT):
             continue
-        note, stand_in = "", ""
+        note, stand_in, key = "", "", member.ext_id
+        taking_part, taking_part_key = danish.name(member), key
         if row.status != "present":
             note = "afbud meldt"
             if row.substitute_member is not None:
                 stand_in = danish.name(row.substitute_member)
-            else:
+                taking_part, taking_part_key = stand_in, row.substitute_member.ext_id
+            elif clean_line(row.substitute):
                 stand_in = clean_line(row.substitute)
-        rows.append((danish.name(row.member), note, stand_in, row.member.ext_id))
+                taking_part, taking_part_key = stand_in, f"{key}/stedfortræder"
+        seats.append(Seat(danish.name(member), note, stand_in, key, taking_part,
+                          taking_part_key))
     for member in meeting.committee.members:
-        if member.id not in listed and member.role != SECRETARY:
-            rows.append((danish.name(member), "", "", member.ext_id))
-    return rows
+        if member.id not in listed and member.role not in (SECRETARY, SUPPLEANT):
+            name = danish.name(member)
+            seats.append(Seat(name, "", "", member.ext_id, name, member.ext_id))
+    return seats
 
 
 def _phrases(committee) -> list[str]:

@@ -91,7 +91,9 @@ def render_document(doc, fmt: str, template: bytes | None = None) -> bytes:
     if fmt != "docx":
         raise ReferentError(f"Ukendt format: {fmt}")
     from exporters.docx import render_docx
+    from exporters.pdf import settle_boxes
 
+    settle_boxes(doc)  # Word cannot stretch a ruled box to its page: the PDF's lines
     return render_docx(doc, template=template)
 
 

@@ -3,10 +3,10 @@
 The QR code names the meeting, the item, the page and a short hash of where
 the page's boxes are; the corner marks let the scanner straighten a skewed or
 photographed page into the page's own coordinates. While a page is drawn,
-every box with a key records where it landed (`PageRecorder`); the hash of
+every box with a key notes where it landed (pdf_forms.Placed); the hash of
 those places is printed in the QR code, so a scan is only read against the
-very layout it was printed with (scanning/layout.py lays the protocol out
-again and compares).
+very layout it was printed with (the layout is stored at printing,
+model/protocol_pages.py).
 
 Coordinates are PDF points, origin at the page's bottom left, as reportlab draws.
 """
@@ -25,14 +25,14 @@ from reportlab.lib.units import mm
 PREFIX = "RFP1"  # Referent protocol page, version 1 of the marks
 MARK = 6 * mm  # a corner mark: a filled square
 MARK_INSET = 7 * mm  # from the paper's edges to the mark's outer edge
-QR_SIZE = 20 * mm  # with its quiet zone, in the left margin under the top-left mark
-QR_LEFT = 4 * mm
+QR_SIZE = 19 * mm  # with its quiet zone, in the left margin under the top-left mark
+QR_LEFT = 5.5 * mm
 QR_TOP = 24 * mm  # from the top edge of the paper to the top of the quiet zone
 
 
 @dataclass
 class Box:
-    key: str  # "decision:Godkendt", "absent:m1", "attend_absent:m1", "written", "questions"
+    key: str  # "decision:Godkendt", "absent:m1", "present:m1", "decision", "questions"
     x: float
     y: float
     width: float
@@ -92,25 +92,13 @@ def qr_rect(page_height: float) -> tuple[float, float, float, float]:
     return QR_LEFT, page_height - QR_TOP - QR_SIZE, QR_SIZE, QR_SIZE
 
 
-class PageRecorder:
-    """Collects the keyed boxes drawn on the current page; the canvas carries one."""
-
-    def __init__(self):
-        self.boxes: list[Box] = []
-        self.pages: list[PageLayout] = []
-
-    def record(self, canvas, key: str, width: float, height: float, x: float = 0,
-               y: float = 0) -> None:
-        """The box at (x, y) in the canvas's current coordinates, `width` × `height`."""
-        left, bottom = canvas.absolutePosition(x, y)
-        self.boxes.append(Box(key, left, bottom, width, height))
-
-    def finish_page(self, canvas, meeting: str, item: str) -> None:
-        """Draw the marks of the page now ending and start the next page's boxes."""
-        layout = PageLayout(canvas.getPageNumber(), meeting, item, self.boxes)
-        self.pages.append(layout)
-        self.boxes = []
-        draw_marks(canvas, payload(layout))
+def page_layout(canvas, meeting: str, item: str) -> PageLayout:
+    """The layout of the page the canvas is ending, from the boxes the PDF writer noted
+    (pdf_forms.Placed, in mm) on it."""
+    page = canvas.getPageNumber()
+    boxes = [Box(p.key, p.x * mm, p.y * mm, p.width * mm, p.height * mm)
+             for p in canvas.placed if p.page == page and p.key]
+    return PageLayout(page, meeting, item, boxes)
 
 
 def draw_marks(canvas, text: str) -> None:

@@ -7,16 +7,16 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from exporters.protocol import (
-    ABSENT_KEY,
-    ATTEND_ABSENT_KEY,
-    DECISION_KEY,
-    QUESTIONS_KEY,
-    WRITTEN_KEY,
-)
+from exporters.protocol import QUESTIONS_KEY
 from model.protocol_pages import find
 from scanning import locate, measure
 from scanning.sources import SourcePage, pages
+
+# The keys of exporters/protocol.py's boxes: a decision to tick, a member ticked as away
+# (Fraværende on the front page, not present under an item), the ruled decision box.
+DECISION_KEY = "decision:"
+ABSENT_KEY = "absent:"
+WRITTEN_KEY = "decision"
 
 
 @dataclass
@@ -98,13 +98,13 @@ def _read(source: SourcePage, stored, page) -> ReadPage:
     read = ReadPage(source.source, source.page, stored.meeting, stored.item or None)
     for box in stored.boxes:
         key = box[0]
-        if key.startswith(DECISION_KEY) and measure.ticked(ink, box, height):
-            read.ticked.append(key[len(DECISION_KEY):])
-        elif key.startswith((ABSENT_KEY, ATTEND_ABSENT_KEY)) and measure.ticked(ink, box, height):
-            read.absent.append(key.split(":", 1)[1])
-        elif key == WRITTEN_KEY:
+        if key == WRITTEN_KEY:
             read.written = measure.written(ink, box, height)
             read.decision_image = measure.crop(page, box, height)
         elif key == QUESTIONS_KEY:
             read.questions_image = measure.crop(page, box, height)
+        elif key.startswith(DECISION_KEY) and measure.ticked(ink, box, height):
+            read.ticked.append(key[len(DECISION_KEY):])
+        elif key.startswith(ABSENT_KEY) and measure.ticked(ink, box, height):
+            read.absent.append(key[len(ABSENT_KEY):])
     return read

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from exporters.protocol import ABSENT_KEY, ATTEND_ABSENT_KEY, DECISION_KEY, WRITTEN_KEY
 from scanning.locate import SCALE
 from scanning.measure import pixel_rect
+from scanning.read import ABSENT_KEY, DECISION_KEY, WRITTEN_KEY
 from scanning.sources import DPI
 
 PX_MM = DPI / 25.4
@@ -60,12 +60,12 @@ def mark_page(image: np.ndarray, layout, rng: np.random.Generator, *, double: bo
         for box in rng.choice(len(decisions), size=2 if double else 1, replace=False):
             _tick(page, decisions[box], height, rng)
             marked.ticked.append(decisions[box][0][len(DECISION_KEY):])
-    away = [b for b in boxes if b[0].startswith((ABSENT_KEY, ATTEND_ABSENT_KEY))]
+    away = [b for b in boxes if b[0].startswith(ABSENT_KEY)]
     if away:
         for box in rng.choice(len(away), size=min(len(away), int(rng.integers(0, 3))),
                               replace=False):
             _tick(page, away[box], height, rng)
-            marked.absent.append(away[box][0].split(":", 1)[1])
+            marked.absent.append(away[box][0][len(ABSENT_KEY):])
     writing = [b for b in boxes if b[0] == WRITTEN_KEY]
     if writing and (rng.random() < 0.6 if scribble is None else scribble):
         _scribble(page, writing[0], height, rng)
@@ -73,7 +73,7 @@ def mark_page(image: np.ndarray, layout, rng: np.random.Generator, *, double: bo
     # The order the reader reports them in: the layout's order.
     order = [b[0] for b in boxes]
     marked.ticked.sort(key=lambda label: order.index(DECISION_KEY + label))
-    marked.absent.sort(key=lambda m: next(i for i, k in enumerate(order) if k.endswith(":" + m)))
+    marked.absent.sort(key=lambda m: order.index(ABSENT_KEY + m))
     return marked
 
 

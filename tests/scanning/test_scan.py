@@ -10,6 +10,7 @@ import pytest
 
 import main
 from scanning.locate import SCALE
+from scanning.read import WRITTEN_KEY
 from tests.scanning.conftest import FAXE, OTHER, SIGNED, STEVNS, layouts
 from tests.scanning.simulate import as_pdf, mark_page, scan
 
@@ -173,7 +174,7 @@ def test_apply_stores_proposals_never_decisions(printed, rng, tmp_path, capsys):
     assert row.decision_image[:4] == b"\x89PNG" and row.questions_image[:4] == b"\x89PNG"
     decoded = cv2.imdecode(np.frombuffer(row.decision_image, np.uint8), cv2.IMREAD_GRAYSCALE)
     layout = next(layout for _, layout in pages if layout.item)
-    _, _, _, width, height = next(b for b in layout.boxes if b[0] == "written")
+    _, _, _, width, height = next(b for b in layout.boxes if b[0] == WRITTEN_KEY)
     # The ruled box (and a margin of 2 points around it) as scanned, not the page.
     assert decoded.shape == pytest.approx(((height + 4) * SCALE, (width + 4) * SCALE), abs=2)
     front = next(m for m in marked if m.item is None)
