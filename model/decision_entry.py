@@ -17,6 +17,7 @@ from model import decision_phrases, decisions, follow_ups
 from model.agenda import get_item, get_meeting
 from model.decisions import DecisionState
 from model.meetings import STATUS_NAMES, display_title
+from model.scan_proposals import ScanView, scan_view
 
 ENTRY_STATUSES = ("held", "minutes_approved", "signed")
 
@@ -43,6 +44,7 @@ class EntryItem:
     follow_ups: list[follow_ups.FollowUpRow] = field(default_factory=list)
     corrections: list[decisions.CorrectionView] = field(default_factory=list)
     version: int = 0  # the decision's version shown (0: none stored)
+    scan: ScanView | None = None  # what a scanned protocol proposes (model/scan_proposals.py)
 
     @property
     def basis(self) -> decisions.Basis:
@@ -195,4 +197,5 @@ class DecisionEntry:
             follow_ups=follow_ups.item_follow_ups(session, item.id),
             corrections=decisions.corrections(session, item.id),
             version=decisions.version_of(item),
+            scan=scan_view(session, item, self.phrases),
         )

@@ -76,3 +76,38 @@ def confirmed(session: Session, item: Item) -> None:
     row = session.scalars(select(ScanProposal).where(ScanProposal.item_id == item.id)).first()
     if row is not None:
         session.delete(row)
+
+
+@dataclass
+class ScanView:
+    """An item's scanned reading as the decision entry shows it beside the fields."""
+
+    phrase: str | None  # the standard decision ticked, as the committee words it
+    question: str  # to the secretary when the paper is unclear (two decisions ticked)
+    absent: list[int]  # members ticked as not present (the item's and the front page's)
+    written: bool
+    decision_image: bytes | None
+    questions_image: bytes | None
+    source: str
+
+
+def scan_view(session: Session, item: Item, phrases: list[str]) -> ScanView | None:
+    """The item's proposal with its phrase matched to the committee's `phrases` (printed
+    without their full stop) and its members found; None when there is none."""
+    found = proposals(session, item.meeting)
+    row = found.get(item.id)
+    if row is None:
+        return None
+    front = found.get(None)
+    by_ext = {m.ext_id: m.id for m in item.meeting.committee.members}
+    absent = [by_ext[key] for key in row.absent + (front.absent if front else [])
+              if key in by_ext]
+    phrase, question = None, ""
+    if len(row.ticked) > 1:
+        question = (f"Flere afgørelser er afkrydset ({', '.join(row.ticked)}): spørg "
+                    "formanden, hvilken der gælder.")
+    elif row.ticked:
+        printed = row.ticked[0]
+        phrase = next((p for p in phrases if p.rstrip(".") == printed), printed)
+    return ScanView(phrase, question, list(dict.fromkeys(absent)), row.written,
+                    row.decision_image, row.questions_image, row.source)
