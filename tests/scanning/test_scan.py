@@ -231,3 +231,32 @@ def test_a_damaged_file_is_unread(printed, tmp_path, capsys, bad):
     result = _scan_json(printed, [path], capsys)
     assert result["pages"] == [] and len(result["unread"]) == 1
     assert "kan ikke læses" in result["unread"][0]["why"]
+
+
+def test_every_pdf_page_names_its_meeting_item_and_page_and_word_says_it_cannot(
+        printed, tmp_path):
+    from docx import Document as WordDocument
+
+    from exporters.render import render_meeting
+    from model.meetings import load_meeting
+    from scanning.locate import find_code
+    from tests.exporters.helpers import pdf_pages
+    from tests.scanning.simulate import clean_pages
+
+    pdf = printed.pdfs[FAXE].read_bytes()
+    texts = pdf_pages(pdf)
+    archive = printed.archive()
+    with archive.sessions() as session:
+        numbers = {i.ext_id: i.number for i in load_meeting(session, FAXE).items}
+        render_meeting(session, FAXE, "protokol", "docx", False, tmp_path / "p.docx")
+    archive.close()
+    for number, image in enumerate(clean_pages(pdf), start=1):
+        identity = find_code(image).identity
+        assert (identity.meeting, identity.page) == (FAXE, number)
+        if identity.item:
+            assert f"Punkt {numbers[identity.item]}" in texts[number - 1]
+        else:
+            assert number == 1
+    word = "\n".join(p.text for p in WordDocument(str(tmp_path / "p.docx")).paragraphs)
+    assert "Denne Word-udgave kan ikke læses af scanneren" in word
+    assert not any("Word-udgave" in text for text in texts)
