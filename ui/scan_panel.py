@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from model.scan_proposals import ScanView
 
@@ -13,7 +21,8 @@ IMAGE_WIDTH = 420  # pixels: the ruled box readable without filling the window
 
 
 class ScanPanel(QWidget):
-    """The item's scanned reading; `confirmed` when the secretary takes it over."""
+    """The item's scanned reading; `confirmed` when the secretary takes it over. The images
+    scroll, so the entry window still fits a laptop's 768 pixels."""
 
     confirmed = Signal()
 
@@ -30,18 +39,29 @@ class ScanPanel(QWidget):
         self.question = QLabel(self)
         self.question.setWordWrap(True)
         self.question.setStyleSheet("color: #b00020; font-weight: bold;")
+        images = QWidget(self)
+        column = QVBoxLayout(images)
+        column.setContentsMargins(0, 0, 0, 0)
         self.decision_image = self._image(self.tr("Beslutningsfeltet som scannet"))
         self.questions_image = self._image(self.tr("Spørgsmål og bestillinger som scannet"))
+        column.addWidget(self.decision_image)
+        column.addWidget(self.questions_image)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(images)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
+        scroll.setFixedWidth(IMAGE_WIDTH + 20)  # the images, and room for the scroll bar
         self.use = QPushButton(self.tr("Brug aflæsningen (Alt+G)"), self)
         self.use.setAutoDefault(False)
         self.use.clicked.connect(self.confirmed)
-        for widget in (title, self.reading, self.question, self.decision_image,
-                       self.questions_image):
+        for widget in (title, self.reading, self.question):
             layout.addWidget(widget)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.use, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.setFixedWidth(IMAGE_WIDTH + 12)
+        self.setFixedWidth(IMAGE_WIDTH + 30)
 
     def _image(self, name: str) -> QLabel:
         label = QLabel(self)
