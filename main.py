@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--allow-cpr", action="store_true",
                          help="udgiv, selv om teksten ser ud til at rumme CPR-numre")
     scan = verbs.add_parser("scan", help="læs en scannet protokol (PDF eller billeder)")
-    scan.add_argument("files", nargs="+", type=Path, metavar="FIL")
+    scan.add_argument("files", nargs="+", type=Path, metavar="FIL",
+                      help="scannede sider: PDF fra en scanner, PNG eller JPEG")
     scan.add_argument("--json", action="store_true", help="skriv aflæsningen som JSON")
     scan.add_argument("--apply", action="store_true",
                       help="gem aflæsningen som forslag til beslutningsindtastningen")
@@ -310,11 +311,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
     import json
 
     from scanning.read import read_files
-    from scanning.report import summary
+    from scanning.report import member_names, summary
 
     archive = _open(args)
     with archive.sessions() as session:
         result = read_files(session, args.files)
+        names = member_names(session, result)
     applied, ok = None, True
     if args.apply:
         from scanning.apply import apply_scan
@@ -323,7 +325,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
     else:
-        print(summary(result))
+        print(summary(result, names))
     if applied is not None:
         print(applied, file=sys.stderr if args.json else sys.stdout)
     return 0 if ok else 1

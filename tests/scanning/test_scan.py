@@ -70,12 +70,20 @@ def test_a_shuffled_scanned_pile_is_read_exactly(printed, rng, tmp_path, capsys)
 def test_the_danish_summary_names_each_page(printed, rng, tmp_path, capsys):
     image, layout = layouts(printed, FAXE)[1]
     marked = mark_page(image, layout, rng, scribble=True)
+    while not marked.absent:
+        marked = mark_page(image, layout, rng, scribble=True)
     path = tmp_path / "side.png"
     cv2.imwrite(str(path), scan(marked.image, rng))
     assert main.main(["--db", str(printed.db), "scan", str(path)]) == 0
     out = capsys.readouterr().out
     assert f"{path}, side 1: mødet {FAXE}, punkt {marked.item}." in out
     assert f"Afkrydset: {marked.ticked[0]}." in out
+    names = {"sagsbehandling-m1": "Poul Fiktivsen", "sagsbehandling-m2": "Henrik R. Aakast",
+             "sagsbehandling-m3": "Claus H.", "sagsbehandling-m4": "Inger Eksempelsen",
+             "sagsbehandling-m5": "Jens Opdigtet", "sagsbehandling-m6": "Susanne Pseudonymsen",
+             "sagsbehandling-m7": "Kirsten Eksempel"}
+    away = ", ".join(names[m] for m in marked.absent)
+    assert f"Ikke til stede: {away}." in out
     assert "Der er skrevet i beslutningsfeltet." in out
     assert "1 side læst, 0 ikke læst." in out
 
