@@ -98,7 +98,7 @@ class FormTable:
     blank_rows: int = 0
     row_lines: float = 1
     row_keys: list[str] = field(default_factory=list)  # one per entry of `rows`, when given
-    key: str = ""  # names the whole table for the scanner, which cuts it out (the questions)
+    key: str = ""  # names the whole form for whoever reads the paper back ("questions")
 
 
 @dataclass

@@ -303,21 +303,28 @@ class _Writer:
             raise TypeError(f"unknown block {block!r}")
 
     def _kept_together(self, blocks: list[Block]) -> None:
-        """Blocks kept on one page: every paragraph, in tables too, kept with the next one,
-        but the last (the empty paragraph after a form, which may fall anywhere)."""
-        before = self.end.getprevious()
-        for block in blocks:
-            self._block(block)
-        added = []
-        element = self.end.getprevious()
-        while element is not None and element is not before:
-            added.append(element)
-            element = element.getprevious()
-        paragraphs = [p for element in reversed(added)
-                      for p in ([element] if element.tag == x.qn("w:p")
-                                else element.iter(x.qn("w:p")))]
-        for p in paragraphs[:-1]:
-            Paragraph(p, self.word._body).paragraph_format.keep_with_next = True
+        """Blocks kept on one page: laid out in the one cell of a borderless table whose
+        row cannot split. Keep-with-next on every paragraph would say the same, but
+        LibreOffice lets a table split between its rows regardless."""
+        cell = forms.holder(self)
+        end, self.end = self.end, cell.paragraphs[-1]._p
+        try:
+            for block in blocks:
+                self._block(block)
+        finally:
+            self.end = end
+        forms.tiny_paragraph(self)  # two tables in a row would be one
+
+    def add_table(self, rows: int, cols: int):
+        """A table where the writer is (the body, or a holder's cell), for docx_forms."""
+        table = self.word.add_table(rows=rows, cols=cols)
+        self.end.addprevious(table._tbl)
+        return table
+
+    def add_paragraph(self):
+        p = self.word.add_paragraph()
+        self.end.addprevious(p._p)
+        return p
 
     def _form(self, block: Block) -> None:
         def fill(paragraph, text):
@@ -327,13 +334,13 @@ class _Writer:
             _fill(paragraph, text, self.style["front_label"])
 
         if isinstance(block, TickBoxes):
-            forms.tick_boxes(self.word, block, fill)
+            forms.tick_boxes(self, block, fill)
         elif isinstance(block, WritingBox):
-            forms.writing_box(self.word, block)
+            forms.writing_box(self, block)
         elif isinstance(block, FormTable):
-            forms.form_table(self.word, block, fill, head)
+            forms.form_table(self, block, fill, head)
         elif isinstance(block, Fields):
-            forms.fields(self.word, block, fill, head)
+            forms.fields(self, block, fill, head)
 
     def _signatures(self, page: SignaturePage) -> None:
         self._para("body", page.intro).paragraph_format.space_after = Pt(17)

@@ -96,6 +96,31 @@ def fields(word, block: Fields, fill, head) -> None:
     _gap(word)
 
 
+def holder(word):
+    """The cell of a borderless, full-width table of one row that cannot split: what is
+    laid out in it stays on one page (blocks.PageFill's groups)."""
+    table = _table(word, 1, 1, [TEXT_WIDTH])
+    _no_margins(table)
+    cell = table.rows[0].cells[0]
+    _tiny(cell.paragraphs[0])  # the paragraph a cell ends with, after what is put in it
+    return cell
+
+
+def _no_margins(table) -> None:
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("top", "left", "bottom", "right"):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), "0")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tblpr = table._tbl.tblPr
+    look = tblpr.find(qn("w:tblLook"))  # tblPr is a sequence: tblCellMar before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tblpr.append(margins)
+
+
 def _square(cell, centre: bool) -> None:
     """A box to tick in `cell`: a nested one-cell table exactly BOX mm square, and after it
     the paragraph a cell must end with, made as small as Word allows."""
@@ -106,23 +131,16 @@ def _square(cell, centre: bool) -> None:
     inner.columns[0].width = inner.rows[0].cells[0].width = Mm(BOX)
     row = inner.rows[0]
     row.height, row.height_rule = Mm(BOX), WD_ROW_HEIGHT_RULE.EXACTLY
-    tblpr = inner._tbl.tblPr
-    margins = OxmlElement("w:tblCellMar")
-    for edge in ("top", "left", "bottom", "right"):
-        margin = OxmlElement(f"w:{edge}")
-        margin.set(qn("w:w"), "0")
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    look = tblpr.find(qn("w:tblLook"))  # tblPr is a sequence: tblCellMar before tblLook
-    if look is not None:
-        look.addprevious(margins)
-    else:
-        tblpr.append(margins)
+    _no_margins(inner)
     if centre:
         inner.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(row.cells[0], INK, 8)
     for paragraph in (row.cells[0].paragraphs[0], cell.paragraphs[-1]):
         _tiny(paragraph)
+
+
+def tiny_paragraph(word) -> None:
+    _tiny(word.add_paragraph())
 
 
 def _tiny(paragraph) -> None:

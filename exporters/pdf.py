@@ -107,9 +107,11 @@ def _render(doc: Document) -> tuple[bytes, list, list]:
     return data, template.canv.placed, template.canv.scan_pages
 
 
-def settle_boxes(doc: Document) -> None:
+def settle_boxes(doc: Document, slack: int = 0) -> None:
     """Fix every elastic ruled box (WritingBox.fewest) of `doc` at the lines this writer's
-    layout gives it, for a writer that cannot stretch a box to its page (Word)."""
+    layout gives it, for a writer that cannot stretch a box to its page (Word): at most
+    its usual lines, and `slack` lines fewer (not below its fewest) for a writer whose
+    layout runs taller."""
     if not any(isinstance(b, PageFill) for chapter in doc.chapters for b in chapter.blocks):
         return  # nothing elastic: no layout to pay for
     story = _story(doc)
@@ -119,7 +121,8 @@ def settle_boxes(doc: Document) -> None:
     for flowable in fills:
         box = flowable.box
         if box is not None:
-            box.block.lines, box.block.fewest = box.drawn or box.most, 0
+            lines = min(box.drawn or box.most, box.most) - slack
+            box.block.lines, box.block.fewest = max(lines, box.fewest), 0
 
 
 def chapter_pages(doc: Document) -> list[int]:

@@ -25,9 +25,11 @@ GUIDE = colors.HexColor("#A6A6A6")  # ruled lines: visible, but lighter than the
 class Placed:
     """Where the PDF writer drew a box to fill in, for reading the paper back (issue 17).
 
-    `kind` is "tick" (a square to tick) or "writing" (a ruled box); `key` is the block's
-    key for it ("decision:Godkendt", "absent:<member id>", "decision"); x, y (the lower
-    left corner), width and height are in mm from the lower left corner of the page."""
+    `kind` is "tick" (a square to tick), "writing" (a ruled box) or "form" (a ruled
+    table to write in); `key` is the block's key for it ("decision:Godkendt",
+    "absent:<member id>", "decision", "questions"); x, y (the lower left corner), width
+    and height are in mm from the lower left corner of the page. Only boxes with a key
+    are reported."""
 
     page: int
     kind: str
@@ -41,7 +43,7 @@ class Placed:
 def _record(canvas, kind: str, key: str, width: float, height: float) -> None:
     """Note the box just drawn at the canvas's origin on a canvas that collects them."""
     places = getattr(canvas, "placed", None)
-    if places is None:
+    if places is None or not key:
         return
     _, _, _, _, x, y = canvas._currentMatrix  # flowables are drawn translated, never scaled
     places.append(Placed(canvas.getPageNumber(), kind, key, round(x / mm, 2),
@@ -97,21 +99,6 @@ class RuledBox(Flowable):
         canvas.restoreState()
         self.drawn = self.lines
         _record(canvas, "writing", self.key, self.width, self.height)
-
-
-class _KeyedTable(Table):
-    """A form whose place on the page is noted when it has a key (the question form, whose
-    scanned image the decision entry shows)."""
-
-    key = ""
-
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
-        super().drawOn(canvas, x, y, _sW)
-        if self.key:
-            canvas.saveState()
-            canvas.translate(x, y)
-            _record(canvas, "form", self.key, self._width, self._height)
-            canvas.restoreState()
 
 
 def tick_boxes(block: TickBoxes, width: float, para) -> list:
@@ -175,6 +162,23 @@ def form_table(block: FormTable, width: float, para, head) -> list:
             style.append(("ALIGN", (i, 1), (i, -1), "CENTER"))
     table.setStyle(TableStyle(style))
     return [table]
+
+
+class _KeyedTable(Table):
+    """A form that reports where it was drawn (each part, when it splits over pages)."""
+
+    key = ""
+
+    def draw(self):
+        super().draw()
+        _record(self.canv, "form", self.key, self._width, self._height)
+
+    def split(self, avail_width, avail_height):
+        parts = super().split(avail_width, avail_height)
+        for part in parts:
+            if isinstance(part, _KeyedTable):
+                part.key = self.key
+        return parts
 
 
 def _tallest(row: list, widths: list[float]) -> float:

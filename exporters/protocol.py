@@ -13,8 +13,9 @@ as the protocol is internal, but marked as closed.
 Every box has a key for reading the paper back (pdf_forms.Placed):
 "present:<member id>" and "absent:<member id>" on the front page,
 "decision:<label>", "absent:<member id>", the ruled box "decision" and the
-question form "questions" on an item's page. A typed stand-in, who has no
-member id, is keyed by the id of the member he stands in for: "absent:<member id>/stedfortræder".
+forms "votes" and "questions" on an item's page. A typed stand-in, who has
+no member id, is keyed by the id of the member he stands in for:
+"absent:<member id>/stedfortræder".
 """
 
 from __future__ import annotations
@@ -150,7 +151,7 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
         WritingBox(DECISION_LINES, fewest=FEWEST_LINES, key="decision"),
     ]
     if may_vote(item):
-        decision.append(FormTable(VOTES, [], blank_rows=1, row_lines=1.2))
+        decision.append(FormTable(VOTES, [], blank_rows=1, row_lines=1.2, key="votes"))
     taking_part = [seat for seat in members if seat.takes_part]
     chapter.blocks.append(PageFill([
         decision,

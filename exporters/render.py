@@ -21,6 +21,7 @@ INTERNAL = {
     "underskriftsark": "Underskriftsarket er internt og findes ikke i en offentlig udgave.",
 }
 FORMATS = ("pdf", "docx")
+WORD_SLACK = 1  # lines of a protocol's ruled box: see render_document
 
 def render_meeting(
     session: Session, meeting_ext_id: str, document: str, fmt: str, public: bool, out: Path
@@ -93,7 +94,9 @@ def render_document(doc, fmt: str, template: bytes | None = None) -> bytes:
     from exporters.docx import render_docx
     from exporters.pdf import settle_boxes
 
-    settle_boxes(doc)  # Word cannot stretch a ruled box to its page: the PDF's lines
+    # Word cannot stretch a ruled box to its page: it gets the lines the PDF gave it, one
+    # fewer, as Word and LibreOffice set the same text a little taller than reportlab.
+    settle_boxes(doc, slack=WORD_SLACK)
     return render_docx(doc, template=template)
 
 

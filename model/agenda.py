@@ -20,6 +20,7 @@ from model.checks import required_text
 from model.entities import Item, Meeting, Section
 from model.errors import EditConflict, NotFoundError
 from model.ids import new_ext_id
+from model.standard_items import compared
 
 
 @dataclass
@@ -216,18 +217,14 @@ def copy_agenda(
     for old in source.items:
         if item_ids is not None and old.id not in item_ids:
             continue
-        if _key(old.title) in doubles:
+        if compared(old.title) in doubles:
             continue
         item = copy_of_item(old, case=old.case, time_slot=old.time_slot)
         added.append(_insert(session, meeting, item, None).item_id)
     return added
 
 
-def _key(title: str) -> str:
-    return " ".join(title.split()).casefold()
-
-
 def already_standard(meeting: Meeting) -> set[str]:
     """The committee's standard items that are on the meeting's agenda (as compared titles)."""
-    standard = {_key(s["title"]) for s in meeting.committee.standard_items or []}
-    return {_key(i.title) for i in meeting.items} & standard
+    standard = {compared(s["title"]) for s in meeting.committee.standard_items or []}
+    return {compared(i.title) for i in meeting.items} & standard

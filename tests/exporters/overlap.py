@@ -3,7 +3,9 @@
 Two words overlap when their boxes share more than a sliver: wider than
 WIDTH_SLACK and taller than HEIGHT_SHARE of the lower word's box. The
 slack keeps the touching boxes of a tight line or of kerned letters from
-counting; text printed over text shares far more than that.
+counting (measured on every document of the examples: two lines in a row
+share at most 16% of their height, LibreOffice's small print); text printed
+over text shares far more than that.
 """
 
 from __future__ import annotations

@@ -262,6 +262,8 @@ def test_every_item_of_the_examples_fits_one_page_with_its_forms(undecided):
         items = _one_page_each(meeting_id, _page_texts(found))
         boxes = [p for p in placed if p.kind == "writing"]
         assert [p.page for p in boxes] == items
+        questions = [p.page for p in placed if p.kind == "form" and p.key == "questions"]
+        assert questions == items
         # the box gave way where the page needed it, and keeps room to write
         assert all(3 * 9 <= p.height <= 7 * 9 for p in boxes)
         assert any(p.height < 7 * 9 for p in boxes)
@@ -349,16 +351,18 @@ def test_a_long_item_moves_its_decision_to_the_next_page_whole(undecided):
 def test_word_tick_boxes_are_squares(undecided, tmp_path):
     from docx import Document
     from docx.shared import Mm
+    from docx.table import Table
 
     path = render(undecided, "oeu-2026-09-30", "protokol", "docx", tmp_path / "p.docx")
     word = Document(str(path))
-    squares = [inner for table in word.tables for row in table.rows for cell in row.cells
-               for inner in cell.tables]
+    tables = [Table(tbl, word._body) for tbl in word.element.body.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl")]
+    squares = [t for t in tables if len(t.rows) == 1 and len(t.columns) == 1
+               and t.rows[0].height_rule == 2]  # exactly as tall as set
     # 5 members on the front page; per item 6 decisions and 5 members
     assert len(squares) == 5 * 2 + 4 * (6 + 5)
     for inner in squares:
-        row = inner.rows[0]
-        assert abs(row.height - Mm(5)) < Mm(0.1) and row.height_rule == 2  # exactly
+        assert abs(inner.rows[0].height - Mm(5)) < Mm(0.1)
         assert abs(inner.columns[0].width - Mm(5)) < Mm(0.1)
         assert "w:tcBorders" in inner._tbl.xml
 
