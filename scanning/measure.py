@@ -13,7 +13,7 @@ import numpy as np
 from exporters.pdf_forms import LINE
 from scanning.locate import SCALE
 
-INK = 0.4  # darker than the paper by this share of the paper's tone: ink
+INK = 0.3  # darker than the paper by this share of the paper's tone: ink
 FRAME_MARGIN = 0.8 * 72 / 25.4  # points inside a box's frame that the frame may blur into
 TICKED = 0.035  # share of a box's inside covered with ink: ticked
 RULE_BAND = 0.7 * 72 / 25.4  # points either side of a ruled line left out of the reading

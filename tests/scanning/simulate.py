@@ -47,28 +47,33 @@ def clean_pages(pdf: bytes) -> list[np.ndarray]:
     return pages
 
 
+BLACK = (10, 70)  # a black pen's grey on the clean page
+BLUE = (120, 150)  # a blue ballpoint's, as a greyscale scanner sees it
+
+
 def mark_page(image: np.ndarray, layout, rng: np.random.Generator, *, double: bool = False,
-              scribble: bool | None = None) -> Marked:
+              scribble: bool | None = None, ink: tuple[int, int] = BLACK) -> Marked:
     """The page marked as a chair would: one decision ticked (two if `double`), 0-2 members
     ticked as away, and, often, a few written lines in the ruled box."""
     page = image.copy()
+    pen = lambda: _pen(rng, ink)  # noqa: E731
     height = layout.page_height
     boxes = [tuple(b) for b in layout.boxes]
     marked = Marked(page, layout.meeting, layout.item or None)
     decisions = [b for b in boxes if b[0].startswith(DECISION_KEY)]
     if decisions:
         for box in rng.choice(len(decisions), size=2 if double else 1, replace=False):
-            _tick(page, decisions[box], height, rng)
+            _tick(page, decisions[box], height, rng, pen())
             marked.ticked.append(decisions[box][0][len(DECISION_KEY):])
     away = [b for b in boxes if b[0].startswith(ABSENT_KEY)]
     if away:
         for box in rng.choice(len(away), size=min(len(away), int(rng.integers(0, 3))),
                               replace=False):
-            _tick(page, away[box], height, rng)
+            _tick(page, away[box], height, rng, pen())
             marked.absent.append(away[box][0][len(ABSENT_KEY):])
     writing = [b for b in boxes if b[0] == WRITTEN_KEY]
     if writing and (rng.random() < 0.6 if scribble is None else scribble):
-        _scribble(page, writing[0], height, rng)
+        _scribble(page, writing[0], height, rng, pen())
         marked.written = True
     # The order the reader reports them in: the layout's order.
     order = [b[0] for b in boxes]
@@ -77,15 +82,15 @@ def mark_page(image: np.ndarray, layout, rng: np.random.Generator, *, double: bo
     return marked
 
 
-def _pen(rng) -> tuple[int, int]:
+def _pen(rng, ink: tuple[int, int]) -> tuple[int, int]:
     """A stroke's width in pixels (0.25-0.5 mm) and its ink's grey."""
-    return max(2, round(rng.uniform(0.25, 0.5) * PX_MM)), int(rng.integers(10, 70))
+    return max(2, round(rng.uniform(0.25, 0.5) * PX_MM)), int(rng.integers(*ink))
 
 
-def _tick(page, box, height, rng) -> None:
+def _tick(page, box, height, rng, pen) -> None:
     x0, y0, x1, y1 = pixel_rect(box, height)
     size = x1 - x0
-    width, ink = _pen(rng)
+    width, ink = pen
     if rng.random() < 0.5:  # a check mark, its long arm running past the box's top right
         points = np.array([
             (x0 + size * rng.uniform(0.05, 0.3), y0 + size * rng.uniform(0.4, 0.65)),
@@ -101,11 +106,11 @@ def _tick(page, box, height, rng) -> None:
                  ink, width, cv2.LINE_AA)
 
 
-def _scribble(page, box, height, rng) -> None:
+def _scribble(page, box, height, rng, pen) -> None:
     """One to four lines of wavy 'handwriting' in the ruled box."""
     x0, y0, x1, y1 = pixel_rect(box, height)
     line = 9 * PX_MM
-    width, ink = _pen(rng)
+    width, ink = pen
     for row in range(int(rng.integers(1, 5))):
         base = y0 + line * (row + 0.6)
         start = x0 + rng.uniform(0.03, 0.1) * (x1 - x0)

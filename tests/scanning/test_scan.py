@@ -101,6 +101,25 @@ def test_a_phone_photo_with_perspective_is_read(printed, rng, tmp_path, capsys):
         assert result["pages"][0]["written"] == marked.written
 
 
+def test_a_blue_ballpoint_at_150_and_300_dpi_is_read(printed, rng, tmp_path, capsys):
+    from tests.scanning.simulate import BLUE
+
+    pages = layouts(printed, STEVNS)
+    marked = [mark_page(image, layout, rng, ink=BLUE) for image, layout in pages]
+    files = []
+    for index, page in enumerate(marked):
+        dpi = (150, 300)[index % 2]
+        image = cv2.resize(scan(page.image, rng), None, fx=dpi / 200, fy=dpi / 200,
+                           interpolation=cv2.INTER_AREA)
+        files.append(tmp_path / f"side{index}.jpg")
+        cv2.imwrite(str(files[-1]), image)
+    result = _scan_json(printed, files, capsys)
+    assert result["unread"] == []
+    for page, expected in zip(result["pages"], marked, strict=True):
+        _assert_read_as_marked(page, expected)
+        assert page["written"] == expected.written
+
+
 def test_pages_that_are_not_referent_protocol_pages_are_unread_with_the_reason(
         printed, tmp_path, capsys):
     from exporters.render import render_meeting
