@@ -31,33 +31,27 @@ class Found:
 
 def find_code(image: np.ndarray) -> Found | None:
     """The page's QR code (ours first, if there are several), or None."""
+    codes = _codes(image)
+    if not codes:
+        # A small, soft code may be found once the image is doubled.
+        bigger = cv2.resize(image, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        codes = [(text, corners / 2) for text, corners in _codes(bigger)]
+    found = [Found(parse_payload(text), text, corners) for text, corners in codes]
+    return next((f for f in found if f.identity is not None), found[0] if found else None)
+
+
+def _codes(image: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """Text and corners (top left, top right, bottom right, bottom left, in the symbol's
+    own orientation) of every QR code in the image."""
     import zxingcpp
 
-    results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
-    if not results:
-        # A small, soft code may be found once the image is sharpened and doubled.
-        bigger = cv2.resize(image, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-        results = [_halved(r) for r in
-                   zxingcpp.read_barcodes(bigger, formats=zxingcpp.BarcodeFormat.QRCode)]
-    found = None
-    for result in results:
-        corners = _corners(result) if not isinstance(result, tuple) else result[1]
-        text = result.text if not isinstance(result, tuple) else result[0]
-        identity = parse_payload(text)
-        if identity is not None:
-            return Found(identity, text, corners)
-        found = found or Found(None, text, corners)
-    return found
-
-
-def _corners(result) -> np.ndarray:
-    p = result.position
-    return np.array([[c.x, c.y] for c in (p.top_left, p.top_right, p.bottom_right,
-                                           p.bottom_left)], np.float32)
-
-
-def _halved(result) -> tuple[str, np.ndarray]:
-    return result.text, _corners(result) / 2
+    codes = []
+    for result in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
+        p = result.position
+        corners = [(c.x, c.y) for c in (p.top_left, p.top_right, p.bottom_right,
+                                         p.bottom_left)]
+        codes.append((result.text, np.array(corners, np.float32)))
+    return codes
 
 
 def page_transform(image: np.ndarray, found: Found, page_size: tuple[float, float]

@@ -287,3 +287,33 @@ def test_every_pdf_page_names_its_meeting_item_and_page_and_word_says_it_cannot(
     word = "\n".join(p.text for p in WordDocument(str(tmp_path / "p.docx")).paragraphs)
     assert "Denne Word-udgave kan ikke læses af scanneren" in word
     assert not any("Word-udgave" in text for text in texts)
+
+
+def test_a_page_is_read_as_printed_though_the_meeting_changed_since(printed, rng, tmp_path,
+                                                                    capsys):
+    from exporters.render import render_meeting
+    from model.meetings import load_meeting
+    from scanning.locate import find_code
+    from tests.scanning.simulate import clean_pages
+
+    (image, layout), *_ = layouts(printed, OTHER)  # the front page, printed before
+    marked = mark_page(image, layout, rng)
+    while not marked.absent:
+        marked = mark_page(image, layout, rng)
+    archive = printed.archive()
+    try:
+        with archive.transaction() as session:  # a member more moves the form's rows
+            from model import committees
+
+            meeting = load_meeting(session, OTHER)
+            committees.add_member(session, meeting.committee_id, "Ny Efternavnsen", "B")
+        with archive.sessions() as session:
+            render_meeting(session, OTHER, "protokol", "pdf", False, tmp_path / "ny.pdf")
+    finally:
+        archive.close()
+    again = clean_pages((tmp_path / "ny.pdf").read_bytes())[0]
+    assert find_code(again).identity.digest != layout.digest  # the page is laid out anew
+    path = tmp_path / "gammel.png"
+    cv2.imwrite(str(path), scan(marked.image, rng))
+    result = _scan_json(printed, [path], capsys)
+    _assert_read_as_marked(result["pages"][0], marked)

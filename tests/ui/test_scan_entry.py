@@ -91,3 +91,22 @@ def test_no_scan_is_read_into_a_signed_meeting(window, archive, qtbot):
     window.ws.committees_changed.emit()
     window.open_meeting(meeting_id)
     assert not window.act_scan.isEnabled()
+
+
+def test_a_scan_dropped_on_the_window_is_read(window, archive, qtbot, messages, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    _committee_id, meeting_id = held_meeting(archive)
+    marked, path = _scanned_protocol(archive, meeting_id, tmp_path)
+    window.ws.committees_changed.emit()
+    window.open_meeting(meeting_id)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)), QUrl.fromLocalFile(str(tmp_path / "x.txt"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert any("forslag gemt for 10 punkter og fremmødet" in m for m in messages)
+    qtbot.waitUntil(lambda: window.decision_entry is not None, timeout=3000)
+    assert window.decision_entry.scan_panel.isVisible()
+    assert f"Afkrydset: {marked[1].ticked[0]}." in window.decision_entry.scan_panel.reading.text()
