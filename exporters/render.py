@@ -1,9 +1,11 @@
-"""`render_meeting`: find a meeting, build its document, write it atomically."""
+"""`render_meeting`: find a meeting, build its document, write it atomically. A protocol's
+PDF also stores where its boxes are, for reading the scanned paper back (scanning/)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from model.entities import Meeting
@@ -57,7 +59,10 @@ def render_protocol_pdf(session: Session, meeting: Meeting) -> bytes:
     rows = [{"digest": p.digest, "meeting": p.meeting, "item": p.item, "page": p.page,
              "boxes": [list(b.rounded()) for b in p.boxes]} for p in pages]
     remember(session, rows, *PAGE)
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:  # printed at the same moment on another PC: the same rows
+        session.rollback()
     return data
 
 
