@@ -4,6 +4,10 @@ A box is a small table with one bordered cell of exact size, nested in the
 cell before its label, not a ☐ character: it prints the same in Word and
 LibreOffice whatever fonts the machine has, and stays a square when the
 label beside it wraps and its row grows.
+
+`word` below is where a form is added: anything with python-docx's
+add_table(rows, cols) and add_paragraph() (the writer, which adds at its
+place: the body, or the cell of a holder).
 """
 
 from __future__ import annotations

@@ -51,10 +51,10 @@ QUESTION_ROWS = 3
 QUESTIONS_KEY = "questions"  # the question form, whose scan is shown beside the decision
 QUESTION_LINES = 1.2  # a row: a handwritten line and some
 ATTENDANCE = [
-    FormColumn("Medlem", 0.40),
+    FormColumn("Medlem", 0.37),
     FormColumn("Til stede", 0.15, "box", key="present"),
     FormColumn("Fraværende", 0.18, "box", key="absent"),
-    FormColumn("Stedfortræder", 0.27, "blank"),
+    FormColumn("Stedfortræder", 0.30, "blank"),
 ]
 # The vote as practice words it ("For stemte 5 (A, V), imod stemte 2 (Ø), undlod at stemme
 # 1 (C)"): the column headings say it, so the form needs no heading of its own.

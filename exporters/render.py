@@ -89,7 +89,8 @@ def render_bytes(meeting: Meeting, document: str, fmt: str, public: bool = False
 
 def render_document(doc, fmt: str, template: bytes | None = None) -> bytes:
     """A neutral Document (such as `follow_up_list.build_follow_up_list`'s) as `fmt` bytes;
-    `template` is a committee's Word template, if any."""
+    `template` is a committee's Word template, if any. For Word, the document's elastic
+    ruled boxes are fixed at the lines they get in the PDF (pdf.settle_boxes)."""
     if fmt == "pdf":
         from exporters.pdf import render_pdf
 
