@@ -296,7 +296,9 @@ class DecisionEntryWindow(QDialog):
         self.postponed.setChecked(state.postponed)
         self.postponed.blockSignals(False)
         self.postponed.setEnabled(not self.entry.locked)
-        self.marks.show_state(self.entry.members, self.entry.parties(), state, self.entry.locked)
+        proposed = frozenset(item.scan.absent) if item.scan else frozenset()
+        self.marks.show_state(self.entry.members, self.entry.parties(), state, self.entry.locked,
+                              proposed)
         self.marks.fit_rows(8)  # more members scroll, so the window fits a laptop's screen
         names = {m.id: m.name for m in self.entry.members}
         self.scan_panel.show_scan(item.scan, names, self.entry.locked)

@@ -63,6 +63,11 @@ def test_a_scan_read_from_the_window_is_confirmed_per_item(window, archive, qtbo
     chosen = [b for b in entry.phrase_buttons if "border" in b.styleSheet()]
     assert [b.text().split("   ")[1] for b in chosen] == [phrase]
 
+    by_ext = {m.ext_id: m.id for m in _members(archive, meeting_id)}
+    proposed = {by_ext[m] for m in first.absent + marked[0].absent}
+    half = {entry.marks.rows[row][1] for row in range(len(entry.entry.members))
+            if entry.marks.item(row, 1).checkState() == Qt.CheckState.PartiallyChecked}
+    assert half == proposed - set(entry.current.state.members("absent")) and half
     keys = Keyboard(entry)
     qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=3000)
     keys.key(Qt.Key.Key_G, ALT)
@@ -84,6 +89,14 @@ def test_a_scan_read_from_the_window_is_confirmed_per_item(window, archive, qtbo
     with archive.sessions() as session:
         state = state_of(session.get(Meeting, meeting_id).items[1].decision)
     assert state is None or state.text == ""  # no decision guessed
+
+
+def _members(archive, meeting_id):
+    with archive.sessions() as session:
+        members = session.get(Meeting, meeting_id).committee.members
+        for member in members:
+            session.expunge(member)
+        return members
 
 
 def test_no_scan_is_read_into_a_signed_meeting(window, archive, qtbot):
