@@ -1,4 +1,5 @@
-"""Files to greyscale page images: PDF pages rasterised, PNG and JPEG read as they are."""
+"""Files to greyscale page images: PDF pages rasterised, PNG, JPEG and (multi-page) TIFF
+read as they are."""
 
 from __future__ import annotations
 
@@ -33,8 +34,9 @@ def pages(path: Path) -> Iterator[SourcePage]:
         return
     if data[:5] == b"%PDF-":
         yield from _pdf_pages(name, data)
-    elif path.suffix.lower() in IMAGES or data[:4] in (b"\x89PNG", b"II*\x00", b"MM\x00*") \
-            or data[:3] == b"\xff\xd8\xff":
+    elif data[:4] in (b"II*\x00", b"MM\x00*"):  # a TIFF may hold a scanner's every page
+        yield from _tiff_pages(name, data)
+    elif path.suffix.lower() in IMAGES or data[:4] == b"\x89PNG" or data[:3] == b"\xff\xd8\xff":
         yield SourcePage(name, 1, *_image(data))
     else:
         yield SourcePage(name, 1, None, "Filen er hverken en PDF eller et billede.")
@@ -59,14 +61,32 @@ def _pdf_pages(name: str, data: bytes) -> Iterator[SourcePage]:
         document.close()
 
 
+def _tiff_pages(name: str, data: bytes) -> Iterator[SourcePage]:
+    import cv2
+
+    ok, images = cv2.imdecodemulti(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+    if not ok or not images:
+        yield SourcePage(name, 1, None, "Billedet kan ikke læses.")
+        return
+    for index, image in enumerate(images):
+        yield SourcePage(name, index + 1, _fit(image), "")
+
+
+def _fit(image: np.ndarray) -> np.ndarray:
+    """A phone photo scaled down to LONGEST pixels on its longer side; a scan as it is."""
+    import cv2
+
+    longest = max(image.shape)
+    if longest <= LONGEST:
+        return image
+    scale = LONGEST / longest
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+
+
 def _image(data: bytes) -> tuple[np.ndarray | None, str]:
     import cv2
 
     image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
     if image is None:
         return None, "Billedet kan ikke læses."
-    longest = max(image.shape)
-    if longest > LONGEST:
-        scale = LONGEST / longest
-        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    return image, ""
+    return _fit(image), ""

@@ -317,3 +317,17 @@ def test_a_page_is_read_as_printed_though_the_meeting_changed_since(printed, rng
     cv2.imwrite(str(path), scan(marked.image, rng))
     result = _scan_json(printed, [path], capsys)
     _assert_read_as_marked(result["pages"][0], marked)
+
+
+def test_a_multi_page_tiff_is_read_page_by_page(printed, rng, tmp_path, capsys):
+    marked = [mark_page(image, layout, rng) for image, layout in layouts(printed, STEVNS)[:2]]
+    ok, data = cv2.imencodemulti(".tiff", [scan(m.image, rng, upside_down=i == 1)
+                                           for i, m in enumerate(marked)])
+    assert ok
+    path = tmp_path / "scanning.tif"
+    path.write_bytes(data.tobytes())
+    result = _scan_json(printed, [path], capsys)
+    assert [(p["source"], p["page"]) for p in result["pages"]] == [(str(path), 1),
+                                                                    (str(path), 2)]
+    for page, expected in zip(result["pages"], marked, strict=True):
+        _assert_read_as_marked(page, expected)
