@@ -416,6 +416,7 @@ class ScanProposal(Base):
     written: Mapped[bool] = mapped_column(Boolean)
     decision_image: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
     questions_image: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
+    votes_image: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG: for, imod, undlod
     source: Mapped[str] = mapped_column(String(1000))  # "scan.pdf, side 3"
     scanned_at: Mapped[str] = mapped_column(String(40))
 

@@ -23,6 +23,7 @@ class Reading:
     decision_image: bytes
     questions_image: bytes
     source: str
+    votes_image: bytes = b""
 
 
 def store(session: Session, meeting: Meeting, readings: list[Reading]) -> tuple[int, bool]:
@@ -46,7 +47,8 @@ def store(session: Session, meeting: Meeting, readings: list[Reading]) -> tuple[
         session.add(ScanProposal(
             meeting=meeting, item=item, ticked=reading.ticked, absent=reading.absent,
             written=reading.written, decision_image=reading.decision_image or None,
-            questions_image=reading.questions_image or None, source=reading.source,
+            questions_image=reading.questions_image or None,
+            votes_image=reading.votes_image or None, source=reading.source,
             scanned_at=now_iso()))
     return len([key for key in merged if key is not None]), None in merged
 
@@ -55,7 +57,8 @@ def _merge(a: Reading, b: Reading) -> Reading:
     return Reading(a.item, a.ticked + [t for t in b.ticked if t not in a.ticked],
                    a.absent + [m for m in b.absent if m not in a.absent],
                    a.written or b.written, a.decision_image or b.decision_image,
-                   a.questions_image or b.questions_image, f"{a.source}; {b.source}")
+                   a.questions_image or b.questions_image, f"{a.source}; {b.source}",
+                   a.votes_image or b.votes_image)
 
 
 def _proposal(session: Session, meeting: Meeting, item: Item | None) -> ScanProposal | None:
@@ -89,6 +92,7 @@ class ScanView:
     decision_image: bytes | None
     questions_image: bytes | None
     source: str
+    votes_image: bytes | None = None
 
 
 def scan_view(session: Session, item: Item, phrases: list[str]) -> ScanView | None:
@@ -110,4 +114,4 @@ def scan_view(session: Session, item: Item, phrases: list[str]) -> ScanView | No
         printed = row.ticked[0]
         phrase = next((p for p in phrases if p.rstrip(".") == printed), printed)
     return ScanView(phrase, question, list(dict.fromkeys(absent)), row.written,
-                    row.decision_image, row.questions_image, row.source)
+                    row.decision_image, row.questions_image, row.source, row.votes_image)

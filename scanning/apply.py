@@ -46,4 +46,4 @@ def apply_scan(archive, result: ScanResult, meeting_id: str | None = None
 
 def _reading(page: ReadPage) -> Reading:
     return Reading(page.item, page.ticked, page.absent, page.written, page.decision_image,
-                   page.questions_image, f"{page.source}, side {page.page}")
+                   page.questions_image, f"{page.source}, side {page.page}", page.votes_image)

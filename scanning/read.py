@@ -17,6 +17,7 @@ from scanning.sources import SourcePage, pages
 DECISION_KEY = "decision:"
 ABSENT_KEY = "absent:"
 WRITTEN_KEY = "decision"
+VOTES_KEY = "votes"
 
 
 @dataclass
@@ -30,6 +31,7 @@ class ReadPage:
     written: bool = False
     decision_image: bytes = b""  # the ruled box as scanned, PNG
     questions_image: bytes = b""  # the question form as scanned, PNG
+    votes_image: bytes = b""  # the vote form as scanned, PNG (items where a vote may be taken)
 
     def as_json(self) -> dict:
         return {"source": self.source, "page": self.page, "meeting": self.meeting,
@@ -103,6 +105,8 @@ def _read(source: SourcePage, stored, page) -> ReadPage:
             read.decision_image = measure.crop(page, box, height)
         elif key == QUESTIONS_KEY:
             read.questions_image = measure.crop(page, box, height)
+        elif key == VOTES_KEY:
+            read.votes_image = measure.crop(page, box, height)
         elif key.startswith(DECISION_KEY) and measure.ticked(ink, box, height):
             read.ticked.append(key[len(DECISION_KEY):])
         elif key.startswith(ABSENT_KEY) and measure.ticked(ink, box, height):

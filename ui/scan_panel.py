@@ -44,7 +44,9 @@ class ScanPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.decision_image = self._image(self.tr("Beslutningsfeltet som scannet"))
         self.questions_image = self._image(self.tr("Spørgsmål og bestillinger som scannet"))
+        self.votes_image = self._image(self.tr("Afstemningen som scannet"))
         column.addWidget(self.decision_image)
+        column.addWidget(self.votes_image)
         column.addWidget(self.questions_image)
         column.addStretch(1)
         scroll = QScrollArea(self)
@@ -87,6 +89,7 @@ class ScanPanel(QWidget):
         self.question.setVisible(bool(scan.question))
         _show(self.decision_image, scan.decision_image)
         _show(self.questions_image, scan.questions_image)
+        _show(self.votes_image, scan.votes_image)
         self.use.setEnabled(not locked and (scan.phrase is not None or bool(scan.absent)))
 
 

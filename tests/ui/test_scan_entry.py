@@ -60,6 +60,7 @@ def test_a_scan_read_from_the_window_is_confirmed_per_item(window, archive, qtbo
     assert not panel.decision_image.pixmap().isNull()
     assert panel.decision_image.pixmap().width() == 420
     assert not panel.questions_image.pixmap().isNull()
+    assert not panel.votes_image.pixmap().isNull()  # for, imod, undlod as written
     chosen = [b for b in entry.phrase_buttons if "border" in b.styleSheet()]
     assert [b.text().split("   ")[1] for b in chosen] == [phrase]
 

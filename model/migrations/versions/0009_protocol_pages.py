@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("written", sa.Boolean(), nullable=False),
         sa.Column("decision_image", sa.LargeBinary(), nullable=True),
         sa.Column("questions_image", sa.LargeBinary(), nullable=True),
+        sa.Column("votes_image", sa.LargeBinary(), nullable=True),
         sa.Column("source", sa.String(1000), nullable=False),
         sa.Column("scanned_at", sa.String(40), nullable=False),
         sa.ForeignKeyConstraint(["meeting_id"], ["meetings.id"], ondelete="CASCADE",
