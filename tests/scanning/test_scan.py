@@ -331,3 +331,20 @@ def test_a_multi_page_tiff_is_read_page_by_page(printed, rng, tmp_path, capsys):
                                                                     (str(path), 2)]
     for page, expected in zip(result["pages"], marked, strict=True):
         _assert_read_as_marked(page, expected)
+
+
+def test_a_page_with_a_corner_cut_off_is_read_from_the_other_three_marks(
+        printed, rng, tmp_path, capsys):
+    image, layout = layouts(printed, FAXE)[2]
+    marked = mark_page(image, layout, rng)
+    scanned = scan(marked.image, rng)
+    h, w = scanned.shape
+    scanned[h - h // 12:, w - w // 8:] = 0  # the scanner's dark lid where a corner folded
+    path = tmp_path / "hjoerne.png"
+    cv2.imwrite(str(path), scanned)
+    result = _scan_json(printed, [path], capsys)
+    _assert_read_as_marked(result["pages"][0], marked)
+    scanned[h - h // 12:, : w // 8] = 0  # and a second corner: too little to straighten by
+    cv2.imwrite(str(path), scanned)
+    why = _scan_json(printed, [path], capsys)["unread"][0]["why"]
+    assert why == "Hjørnemærkerne kan ikke findes: er hele siden med på scanningen?"
