@@ -85,7 +85,10 @@ def page_transform(image: np.ndarray, found: Found, page_size: tuple[float, floa
 
 def _squares(image: np.ndarray, side: float) -> np.ndarray:
     """Centres of the filled dark squares about `side` pixels wide: the corner marks."""
-    paper = float(np.percentile(image, 90))
+    # Dark against the paper around it (the lightest pixel within two marks' width), so a
+    # shadow across a photographed page is not taken for ink.
+    reach = max(3, round(2 * side))
+    paper = cv2.dilate(image, np.ones((reach, reach), np.uint8)).astype(np.float32)
     dark = (image < paper * 0.5).astype(np.uint8)
     count, _, stats, centroids = cv2.connectedComponentsWithStats(dark)
     centres = []

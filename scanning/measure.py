@@ -14,6 +14,7 @@ from exporters.pdf_forms import LINE
 from scanning.locate import SCALE
 
 INK = 0.3  # darker than the paper by this share of the paper's tone: ink
+PAPER_REACH = 3 * 72 / 25.4  # points: wider than any pen stroke or printed frame
 FRAME_MARGIN = 0.8 * 72 / 25.4  # points inside a box's frame that the frame may blur into
 TICKED = 0.035  # share of a box's inside covered with ink: ticked
 RULE_BAND = 0.7 * 72 / 25.4  # points either side of a ruled line left out of the reading
@@ -22,8 +23,12 @@ PX_MM2 = (SCALE * 72 / 25.4) ** 2  # pixels per square millimetre
 
 
 def ink_mask(page: np.ndarray) -> np.ndarray:
-    """Pixels darker than the paper by INK, the paper's tone taken from the page itself."""
-    paper = float(np.percentile(page, 90))
+    """Pixels darker than the paper around them by INK. The paper's tone is taken locally
+    (the lightest pixel within PAPER_REACH, smoothed), so the shadow across a phone photo
+    or a grey copy is paper, not ink."""
+    reach = round(PAPER_REACH * SCALE)
+    paper = cv2.dilate(page, np.ones((reach, reach), np.uint8))  # strokes and frames gone
+    paper = cv2.blur(paper, (reach, reach)).astype(np.float32)
     return page < paper * (1 - INK)
 
 

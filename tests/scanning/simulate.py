@@ -122,9 +122,11 @@ def _scribble(page, box, height, rng, pen) -> None:
 
 
 def scan(page: np.ndarray, rng: np.random.Generator, upside_down: bool = False,
-         perspective: float = 0.0) -> np.ndarray:
+         perspective: float = 0.0, shadow: float = 1.0) -> np.ndarray:
     """`page` as a sheet-fed scanner returns it: skewed up to 2°, shifted, scaled by up to
-    3 %, blurred, noisy, on grey paper, through JPEG; `perspective` tilts it like a photo.
+    3 %, blurred, noisy, on grey paper, through JPEG; `perspective` tilts it like a photo,
+    and `shadow` darkens it towards one corner to that share of the light, as a hand or a
+    phone does.
     The scanner's window is BED mm wider than the sheet on every side, as a real one is
     (216 mm for A4's 210), so a skewed sheet keeps its corners."""
     h, w = page.shape
@@ -147,6 +149,9 @@ def scan(page: np.ndarray, rng: np.random.Generator, upside_down: bool = False,
         affine = cv2.getPerspectiveTransform(src, dst) @ affine
     out = cv2.warpPerspective(toned, affine, (w, h), flags=cv2.INTER_LINEAR,
                               borderValue=float(paper))
+    if shadow < 1:
+        rows, columns = np.mgrid[0:h, 0:w]
+        out *= 1 - (1 - shadow) * ((columns / w + rows / h) / 2) ** 1.5
     out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.6, 1.1))
     out += rng.normal(0, rng.uniform(3, 7), out.shape).astype(np.float32)
     out = np.clip(out, 0, 255).astype(np.uint8)

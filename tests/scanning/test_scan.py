@@ -88,10 +88,10 @@ def test_the_danish_summary_names_each_page(printed, rng, tmp_path, capsys):
     assert "1 side læst, 0 ikke læst." in out
 
 
-def test_a_phone_photo_with_perspective_is_read(printed, rng, tmp_path, capsys):
+def test_a_phone_photo_with_perspective_and_a_shadow_is_read(printed, rng, tmp_path, capsys):
     for index, (image, layout) in enumerate(layouts(printed, STEVNS)[:3]):
         marked = mark_page(image, layout, rng, scribble=True)
-        photo = scan(marked.image, rng, perspective=0.05)
+        photo = scan(marked.image, rng, perspective=0.05, shadow=0.35)
         photo = cv2.resize(photo, None, fx=1.4, fy=1.4)  # a camera's resolution, not 200 dpi
         path = tmp_path / f"foto{index}.png"
         cv2.imwrite(str(path), photo)
