@@ -74,13 +74,6 @@ def proposals(session: Session, meeting: Meeting) -> dict[int | None, ScanPropos
     return {row.item_id: row for row in rows}
 
 
-def confirmed(session: Session, item: Item) -> None:
-    """The secretary has entered the item's decision: its proposal has done its work."""
-    row = session.scalars(select(ScanProposal).where(ScanProposal.item_id == item.id)).first()
-    if row is not None:
-        session.delete(row)
-
-
 @dataclass
 class ScanView:
     """An item's scanned reading as the decision entry shows it beside the fields."""
