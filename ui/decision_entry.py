@@ -64,6 +64,7 @@ KEY_HELP = [
     ("Alt+P", "Protokoltilførsel"),
     ("Alt+S", "Spørgsmål eller bestilling"),
     ("Alt+R", "Rettelse efter underskrift"),
+    ("Alt+G", "Brug aflæsningen af den scannede protokol"),
     ("Del", "Slet den valgte protokoltilførsel eller det valgte spørgsmål"),
     ("Mellemrum, D", "Ikke til stede, deltog ikke (i afstemningen)"),
     ("F, I, U, 0", "Stemte for, imod, undlod, ingen stemme; markøren går en række ned"),
