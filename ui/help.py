@@ -96,7 +96,9 @@ dagsordenen (Ctrl+E), gerne med bilag i én PDF.</li>
 beslutninger, fravær og afstemninger af på papiret.</li>
 <li><b>Beslutningerne.</b> Efter mødet: Møde › Indtast beslutninger (Ctrl+Shift+B). Punkt
 for punkt: Alt+1…9 for standardbeslutningerne, Alt+F for fremmøde og stemmer,
-Ctrl+Return til næste punkt.</li>
+Ctrl+Return til næste punkt. Er den udfyldte protokol scannet, så læs den ind med Møde ›
+Indlæs scannet protokol (eller træk PDF-filen ind i vinduet): afkrydsningerne og
+håndskriften vises ved beslutningsfeltet, og Alt+G bruger aflæsningen for punktet.</li>
 <li><b>Referatet.</b> Eksportér referatet som PDF eller Word, også i en offentlig udgave
 uden lukkede punkter. Når referatet er godkendt og underskrevet, sæt mødet til næste trin;
 et underskrevet referat kan kun få daterede rettelser.</li>
