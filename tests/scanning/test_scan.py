@@ -348,3 +348,21 @@ def test_a_page_with_a_corner_cut_off_is_read_from_the_other_three_marks(
     cv2.imwrite(str(path), scanned)
     why = _scan_json(printed, [path], capsys)["unread"][0]["why"]
     assert why == "Hjørnemærkerne kan ikke findes: er hele siden med på scanningen?"
+
+
+def test_the_stored_layout_is_where_the_pdf_printed_the_boxes(printed):
+    """The simulated pen draws where the stored layout says; this checks that the layout
+    is the printed page's: a frame on each box's edges, clean paper inside."""
+    from scanning.measure import pixel_rect
+
+    for meeting in (FAXE, STEVNS):
+        for image, layout in layouts(printed, meeting):
+            ticks = [b for b in layout.boxes if b[0].startswith(("decision:", "absent:"))]
+            assert ticks
+            for box in ticks:
+                x0, y0, x1, y1 = pixel_rect(box, layout.page_height)
+                assert abs((x1 - x0) - (y1 - y0)) <= 1 and x1 - x0 >= 4 * 200 / 25.4 - 1
+                edges = [image[y0:y1, x0:x0 + 2], image[y0:y1, x1 - 2:x1],
+                         image[y0:y0 + 2, x0:x1], image[y1 - 2:y1, x0:x1]]
+                assert all(edge.min() < 100 for edge in edges), box[0]
+                assert image[y0 + 5:y1 - 5, x0 + 5:x1 - 5].min() > 200, box[0]
