@@ -17,6 +17,8 @@ INK = 0.3  # darker than the paper by this share of the paper's tone: ink
 PAPER_REACH = 3 * 72 / 25.4  # points: wider than any pen stroke or printed frame
 FRAME_MARGIN = 0.8 * 72 / 25.4  # points inside a box's frame that the frame may blur into
 TICKED = 0.035  # share of a box's inside covered with ink: ticked
+STROKE = 1.6 * 72 / 25.4  # points: the least reach of a pen stroke inside a box, not a speck
+SPECK_PIXELS = 4  # smaller pieces of ink are noise
 RULE_BAND = 0.7 * 72 / 25.4  # points either side of a ruled line left out of the reading
 WRITTEN = 3.0  # square millimetres of pen strokes in a ruled box: written in
 PX_MM2 = (SCALE * 72 / 25.4) ** 2  # pixels per square millimetre
@@ -44,9 +46,18 @@ def pixel_rect(box, page_height: float, inset: float = 0) -> tuple[int, int, int
 
 
 def ticked(ink: np.ndarray, box, page_height: float) -> bool:
+    """Whether the pen ticked the box: enough ink inside its frame, in a stroke, not a speck
+    of dust or toner (a tick or a cross runs across the box)."""
     x0, y0, x1, y1 = pixel_rect(box, page_height, FRAME_MARGIN)
-    inside = ink[y0:y1, x0:x1]
-    return inside.size > 0 and float(inside.mean()) >= TICKED
+    inside = ink[y0:y1, x0:x1].astype(np.uint8)
+    if inside.size == 0 or float(inside.mean()) < TICKED:
+        return False
+    count, _, stats, _ = cv2.connectedComponentsWithStats(inside)
+    # The pieces of ink, leaving out a pixel or two of noise; a check mark whose corner lies
+    # outside the measured square comes in as two short pieces.
+    reaches = [max(stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT])
+               for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= SPECK_PIXELS]
+    return len(reaches) > 1 or max(reaches, default=0) >= STROKE * SCALE
 
 
 def written(ink: np.ndarray, box, page_height: float) -> bool:

@@ -366,3 +366,20 @@ def test_the_stored_layout_is_where_the_pdf_printed_the_boxes(printed):
                          image[y0:y0 + 2, x0:x1], image[y1 - 2:y1, x0:x1]]
                 assert all(edge.min() < 100 for edge in edges), box[0]
                 assert image[y0 + 5:y1 - 5, x0 + 5:x1 - 5].min() > 200, box[0]
+
+
+def test_specks_of_dust_in_empty_boxes_are_no_ticks(printed, rng, tmp_path, capsys):
+    from scanning.measure import pixel_rect
+    from tests.scanning.simulate import PX_MM
+
+    image, layout = layouts(printed, FAXE)[1]
+    marked = mark_page(image, layout, rng)
+    empty = [b for b in layout.boxes if b[0].startswith(("decision:", "absent:"))
+             and b[0].split(":", 1)[1] not in marked.ticked + marked.absent]
+    for box in empty[:4]:
+        x0, y0, x1, y1 = pixel_rect(box, layout.page_height)
+        centre = ((x0 + x1) // 2 + int(rng.integers(-6, 7)), (y0 + y1) // 2)
+        cv2.circle(marked.image, centre, round(0.65 * PX_MM), 30, -1)  # 1.3 mm across
+    path = tmp_path / "stoev.png"
+    cv2.imwrite(str(path), scan(marked.image, rng))
+    _assert_read_as_marked(_scan_json(printed, [path], capsys)["pages"][0], marked)
