@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--url", default="", help="webstedets adresse, til kalender og feed")
     publish.add_argument("--allow-cpr", action="store_true",
                          help="udgiv, selv om teksten ser ud til at rumme CPR-numre")
+    scan = verbs.add_parser("scan", help="læs en scannet protokol (PDF eller billeder)")
+    scan.add_argument("files", nargs="+", type=Path, metavar="FIL",
+                      help="scannede sider: PDF fra en scanner, PNG eller JPEG")
+    scan.add_argument("--json", action="store_true", help="skriv aflæsningen som JSON")
+    scan.add_argument("--apply", action="store_true",
+                      help="gem aflæsningen som forslag til beslutningsindtastningen")
     return parser
 
 
@@ -312,6 +318,31 @@ def _os_message(error: OSError) -> str:
     return os_errors.message(error)
 
 
+def cmd_scan(args: argparse.Namespace) -> int:
+    """Exit 1 when --apply stored nothing for a page it read (a signed meeting)."""
+    import json
+
+    from scanning.read import read_files
+    from scanning.report import member_names, summary
+
+    archive = _open(args)
+    with archive.sessions() as session:
+        result = read_files(session, args.files)
+        names = member_names(session, result)
+    applied, ok = None, True
+    if args.apply:
+        from scanning.apply import apply_scan
+
+        applied, ok = apply_scan(archive, result)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
+    else:
+        print(summary(result, names))
+    if applied is not None:
+        print(applied, file=sys.stderr if args.json else sys.stdout)
+    return 0 if ok else 1
+
+
 VERBS = {
     "import": cmd_import,
     "export": cmd_export,
@@ -320,6 +351,7 @@ VERBS = {
     "restore": cmd_restore,
     "render": cmd_render,
     "publish": cmd_publish,
+    "scan": cmd_scan,
     "verify": cmd_verify,
 }
 

@@ -136,6 +136,7 @@ class Chapter:
     # ("Punkt 193"), so the loose pages of a protocol can be put back in order.
     mark: str = ""
     toc: str = ""  # the chapter's line in the table of contents, when not its heading
+    scan_item: str = ""  # the item's id in the scan marks of a protocol's pages
 
     @property
     def toc_text(self) -> str:
@@ -197,3 +198,6 @@ class Document:
     # "Intern udgave" on every page, cover too: the full version of a meeting with closed
     # items, so a page of it is never taken for the public one. Empty: no mark.
     edition: str = ""
+    # Read back by a scanner: every PDF page gets a QR code naming this meeting, the
+    # chapter's item and the page, and four corner marks (exporters/scan_marks.py).
+    scan_meeting: str = ""

@@ -67,6 +67,9 @@ STYLES = {
     "header": "Header",
     "footer": "Footer",
 }
+# The QR code and corner marks a scanner reads are printed in the PDF protocol only.
+SCAN_NOTE = ("Denne Word-udgave kan ikke læses af scanneren (Indlæs scannet protokol); "
+             "udskriv PDF-udgaven, hvis protokollen skal scannes tilbage.")
 KEEP_WITH_NEXT = ("chapter", "section", "sub", "lead", "meta", "toc_title")
 LARGE = 12 / 10.5  # large print: the template's body text (10.5 pt) becomes 12 pt
 LARGE_MIN = pages.LARGE_MIN  # and nothing is smaller than this
@@ -262,6 +265,8 @@ class _Writer:
             row.cells[1].paragraphs[-1].paragraph_format.space_after = Pt(7)
         for block in front.blocks:
             self._block(block)
+        if self.doc.scan_meeting:
+            self._para("meta", SCAN_NOTE)
 
     def _toc(self, page_break: bool) -> None:
         self._para("toc_title", self.doc.toc_title, page_break)

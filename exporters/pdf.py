@@ -35,6 +35,7 @@ from exporters import pdf_fill as fill_
 from exporters import pdf_forms as forms
 from exporters import pdf_numbers as numbers_
 from exporters import pdf_tagging as tagging
+from exporters import scan_marks
 from exporters.blocks import (
     FORM_BLOCKS,
     Block,
@@ -83,16 +84,29 @@ KEEP_FORM = 50 * mm  # a form's heading, its heading row and a few rows
 def render_pdf(doc: Document, placed: list[forms.Placed] | None = None) -> bytes:
     """The document as PDF bytes; `placed`, when given, receives where each box to tick
     and each ruled box was drawn (pdf_forms.Placed), for reading the paper back."""
+    data, boxes, _ = _render(doc)
+    if placed is not None:
+        placed.extend(boxes)
+    return data
+
+
+def render_pdf_with_layout(doc: Document) -> tuple[bytes, list]:
+    """The document as PDF bytes, and the scan layout of each page (scan_marks.PageLayout)
+    when the document is marked for scanning (Document.scan_meeting)."""
+    data, _, pages = _render(doc)
+    return data, pages
+
+
+def _render(doc: Document) -> tuple[bytes, list, list]:
     out = io.BytesIO()
     template = _Template(out, doc)
     template.build(_story(doc), canvasmaker=_Canvas)
-    if placed is not None:
-        placed.extend(template.canv.placed)
     numbers = {**template.pages, numbers_.TOTAL: template.page_count}
     numbers_.fill(template.canv, numbers)
     tagging.wrap_artifacts(template.canv)
     template.canv.save()
-    return tagging.finish(out.getvalue(), template.canv._tagger, doc.title)
+    data = tagging.finish(out.getvalue(), template.canv._tagger, doc.title)
+    return data, template.canv.placed, template.canv.scan_pages
 
 
 def settle_boxes(doc: Document, slack: int = 0) -> None:
@@ -140,6 +154,7 @@ class _Template(BaseDocTemplate):
         self.pages: dict[str, int] = {}
         self.page_count = 0
         self.mark = ""  # the mark of the chapter being laid out (marked documents)
+        self.scan_item = ""  # the item of the chapter being laid out (scan marks)
         self._doSave = 0  # saved by render_pdf once the numbers are filled in
         # No padding: the text block is exactly the margins, as in the Word file.
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
@@ -157,6 +172,7 @@ class _Template(BaseDocTemplate):
             return
         text, key = entry
         self.mark = getattr(flowable, "page_mark", self.mark)
+        self.scan_item = getattr(flowable, "scan_item", self.scan_item)
         self.pages[key] = self.page
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=0, closed=True)
@@ -209,6 +225,10 @@ class _Template(BaseDocTemplate):
         numbers_.mark(canvas, numbers_.TOTAL, width - MARGIN_X, 11 * mm, MARK_SIZE, "right",
                       GREY_LEVEL, f"Side {self.page} af {{}}")
         canvas.restoreState()
+        if doc.scan_meeting and canvas.placed is not None:
+            layout = scan_marks.page_layout(canvas, doc.scan_meeting, self.scan_item)
+            canvas.scan_pages.append(layout)
+            scan_marks.draw_marks(canvas, scan_marks.payload(layout))
 
 
 class _Canvas(Canvas):
@@ -219,6 +239,7 @@ class _Canvas(Canvas):
         super().__init__(*args, **kwargs)
         self._tagger = tagging.Tagger()  # what each piece of text is, for the structure tree
         self.placed: list[forms.Placed] | None = []  # the boxes drawn (pdf_forms._record)
+        self.scan_pages: list = []  # each page's layout for the scanner (scan_marks.py)
 
 
 class _MeasuringCanvas(_Canvas):
@@ -308,6 +329,7 @@ def _chapter(chapter: Chapter, st) -> list:
     heading = _Para(_text(chapter.heading), st["chapter"])
     heading.toc_entry = (chapter.heading, chapter.anchor)
     heading.page_mark = chapter.mark
+    heading.scan_item = chapter.scan_item
     flow: list = [heading]
     flow += _blocks(chapter.blocks, st)
     if chapter.signature:

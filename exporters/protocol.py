@@ -47,6 +47,7 @@ KIND = "Protokol"
 DECISION_LINES = 7  # the ruled box at its most
 FEWEST_LINES = 3  # and what it gives way to before the item's page runs over
 QUESTION_ROWS = 3
+QUESTIONS_KEY = "questions"  # the question form, whose scan is shown beside the decision
 QUESTION_LINES = 1.2  # a row: a handwritten line and some
 ATTENDANCE = [
     FormColumn("Medlem", 0.37),
@@ -78,7 +79,7 @@ def build_protocol(meeting) -> Document:
         kind=KIND, public=False, organisation=clean_line(committee.organisation), committee=name,
         title=title, header=f"{KIND} · {meeting_mark}", front=None, chapters=[],
         with_toc=False, keywords=[KIND, name, f"{meeting.date:%Y-%m-%d}"],
-        page_mark=meeting_mark, large_print=True,
+        page_mark=meeting_mark, large_print=True, scan_meeting=meeting.ext_id,
     )
     members = _members(meeting)
     phrases = _phrases(committee)
@@ -127,7 +128,7 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
         item, clean_line(item.title), hidden=False)
     if item.closed:
         heading = f"{heading} {CLOSED_MARK}"
-    chapter = Chapter(anchor, heading, mark=f"Punkt {item.number}")
+    chapter = Chapter(anchor, heading, mark=f"Punkt {item.number}", scan_item=item.ext_id)
     meta = []
     if item.effective_journal_number:
         meta.append(f"Sagsnr.: {clean_line(item.effective_journal_number)}")
@@ -158,7 +159,7 @@ def _item_chapter(item, anchor: str, members, phrases: list[str]) -> Chapter:
                    keys=[f"absent:{seat.taking_part_key}" for seat in taking_part])],
         [SectionHeading("Spørgsmål og bestillinger"),
          FormTable(QUESTIONS, [], blank_rows=QUESTION_ROWS, row_lines=QUESTION_LINES,
-                   key="questions")],
+                   key=QUESTIONS_KEY)],
     ]))
     return chapter
 

@@ -1,9 +1,11 @@
-"""`render_meeting`: find a meeting, build its document, write it atomically."""
+"""`render_meeting`: find a meeting, build its document, write it atomically. A protocol's
+PDF also stores where its boxes are, for reading the scanned paper back (scanning/)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from model.entities import Meeting
@@ -41,7 +43,27 @@ def render_meeting(
     out = Path(out)
     if not out.parent.exists():
         raise ReferentError(f"Mappen {out.parent} findes ikke.")
-    write_atomically(out, render_bytes(meeting, document, fmt, public))
+    if document == "protokol" and fmt == "pdf":
+        write_atomically(out, render_protocol_pdf(session, meeting))
+    else:
+        write_atomically(out, render_bytes(meeting, document, fmt, public))
+
+
+def render_protocol_pdf(session: Session, meeting: Meeting) -> bytes:
+    """The protocol as PDF, its pages' layouts kept in the archive for reading scans back."""
+    from exporters.pdf import PAGE, render_pdf_with_layout
+    from exporters.protocol import build_protocol
+    from model.protocol_pages import remember
+
+    data, pages = render_pdf_with_layout(build_protocol(meeting))
+    rows = [{"digest": p.digest, "meeting": p.meeting, "item": p.item, "page": p.page,
+             "boxes": [list(b.rounded()) for b in p.boxes]} for p in pages]
+    remember(session, rows, *PAGE)
+    try:
+        session.commit()
+    except IntegrityError:  # printed at the same moment on another PC: the same rows
+        session.rollback()
+    return data
 
 
 def render_bytes(meeting: Meeting, document: str, fmt: str, public: bool = False) -> bytes:

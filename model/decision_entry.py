@@ -17,6 +17,7 @@ from model import decision_phrases, decisions, follow_ups, roster
 from model.agenda import get_item, get_meeting
 from model.decisions import DecisionState
 from model.meetings import STATUS_NAMES, display_title
+from model.scan_proposals import ScanView, scan_view
 
 ENTRY_STATUSES = ("held", "minutes_approved", "signed")
 
@@ -45,6 +46,7 @@ class EntryItem:
     corrections: list[decisions.CorrectionView] = field(default_factory=list)
     version: int = 0  # the decision's version shown (0: none stored)
     closed: bool = False  # a lukket punkt: it has a public decision text of its own
+    scan: ScanView | None = None  # what a scanned protocol proposes (model/scan_proposals.py)
 
     @property
     def basis(self) -> decisions.Basis:
@@ -202,4 +204,5 @@ class DecisionEntry:
             corrections=decisions.corrections(session, item.id),
             version=decisions.version_of(item),
             closed=item.closed,
+            scan=scan_view(session, item, self.phrases),
         )

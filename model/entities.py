@@ -15,6 +15,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -385,3 +386,45 @@ class ChangeRecord(Base):
     what: Mapped[str] = mapped_column(String(2000))
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+
+
+class ProtocolPage(Base):
+    """Where a printed protocol page has its boxes, stored when the protocol is printed, so
+    a scan of it is read against the page as printed even if the meeting changed since.
+    Found by the digest its QR code carries (exporters/scan_marks.py). Printing is no change
+    to the meeting: no foreign key, so a signed meeting's protocol can be printed too."""
+
+    __tablename__ = "protocol_pages"
+
+    digest: Mapped[str] = mapped_column(String(32), primary_key=True)
+    meeting: Mapped[str] = mapped_column(String(200), index=True)  # the meeting's ext_id
+    item: Mapped[str] = mapped_column(String(200))  # the item's ext_id; "" on the front page
+    page: Mapped[int] = mapped_column(Integer)
+    boxes: Mapped[list[Any]] = mapped_column(JSON)  # [key, x, y, width, height] in points
+    page_width: Mapped[float] = mapped_column(Float)
+    page_height: Mapped[float] = mapped_column(Float)
+    printed_at: Mapped[str] = mapped_column(String(40))
+
+
+class ScanProposal(Base):
+    """What a scanned protocol page proposes for an item (or, without an item, for the
+    meeting's attendance): never a decision until the secretary confirms it. A row of its
+    meeting, so the seal guard refuses it for a signed meeting."""
+
+    __tablename__ = "scan_proposals"
+    __table_args__ = (UniqueConstraint("meeting_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
+    ticked: Mapped[list[str]] = mapped_column(JSON)  # decision labels as printed
+    absent: Mapped[list[str]] = mapped_column(JSON)  # member ext_ids
+    written: Mapped[bool] = mapped_column(Boolean)
+    decision_image: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
+    questions_image: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
+    votes_image: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG: for, imod, undlod
+    source: Mapped[str] = mapped_column(String(1000))  # "scan.pdf, side 3"
+    scanned_at: Mapped[str] = mapped_column(String(40))
+
+    meeting: Mapped[Meeting] = relationship()
+    item: Mapped[Item | None] = relationship()

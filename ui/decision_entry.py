@@ -43,6 +43,7 @@ from ui.line_field import ErrorLabel
 from ui.markdown_edit import MarkdownEdit
 from ui.member_marks import MemberMarksTable
 from ui.public_decision import PublicDecisionField
+from ui.scan_panel import ScanPanel
 from ui.screen_fit import resize_within_screen
 from ui.workspace import Workspace
 
@@ -64,6 +65,7 @@ KEY_HELP = [
     ("Alt+P", "Protokoltilførsel"),
     ("Alt+S", "Spørgsmål eller bestilling"),
     ("Alt+R", "Rettelse efter underskrift"),
+    ("Alt+G", "Brug aflæsningen af den scannede protokol"),
     ("Del", "Slet den valgte protokoltilførsel eller det valgte spørgsmål"),
     ("Mellemrum, D", "Ikke til stede, deltog ikke (i afstemningen)"),
     ("F, I, U, 0", "Stemte for, imod, undlod, ingen stemme; markøren går en række ned"),
@@ -152,7 +154,13 @@ class DecisionEntryWindow(QDialog):
         self.decision.setAutoFormatting(QTextEdit.AutoFormattingFlag.AutoBulletList)
         self.decision.committed.connect(self._commit_text)
         self.decision.setMinimumHeight(120)
-        right_layout.addWidget(self.decision, 3)
+        # The scanned protocol's reading and handwriting beside the field they belong in.
+        self.scan_panel = ScanPanel(self)
+        self.scan_panel.confirmed.connect(self.use_scan)
+        beside = QHBoxLayout()
+        beside.addWidget(self.decision, 1)
+        beside.addWidget(self.scan_panel)
+        right_layout.addLayout(beside, 3)
         self.decision_error = ErrorLabel(self)
         right_layout.addWidget(self.decision_error)
         self.postponed = QCheckBox(
@@ -253,6 +261,7 @@ class DecisionEntryWindow(QDialog):
             (ALT | Qt.Key.Key_P, self.add_note),
             (ALT | Qt.Key.Key_S, self.add_follow_up),
             (ALT | Qt.Key.Key_R, self.add_correction),
+            (ALT | Qt.Key.Key_G, self.use_scan),
         ]
         for sequence, slot in keys:
             QShortcut(QKeySequence(sequence), self, activated=slot)
@@ -293,9 +302,17 @@ class DecisionEntryWindow(QDialog):
         self.postponed.setChecked(state.postponed)
         self.postponed.blockSignals(False)
         self.postponed.setEnabled(not self.entry.locked)
-        self.marks.show_state(self.entry.members, self.entry.parties(), state, self.entry.locked)
+        proposed = frozenset(item.scan.absent) if item.scan else frozenset()
+        self.marks.show_state(self.entry.members, self.entry.parties(), state, self.entry.locked,
+                              proposed)
         self.marks.fit_rows(8)  # more members scroll, so the window fits a laptop's screen
         names = {m.id: m.name for m in self.entry.members}
+        self.scan_panel.show_scan(item.scan, names, self.entry.locked)
+        ticked = item.scan.phrase if item.scan else None
+        for button, phrase in zip(self.phrase_buttons, self.entry.phrases, strict=True):
+            # The phrase the chair ticked, preselected for Alt+G.
+            marked = "font-weight: bold; border: 2px solid #1565c0;" if phrase == ticked else ""
+            button.setStyleSheet(f"text-align: left; padding: 3px 8px; {marked}")
         self.notes.clear()
         for member_id, text in state.notes:
             self.notes.addItem(f"{names.get(member_id, '?')}: {text}")
@@ -447,6 +464,22 @@ class DecisionEntryWindow(QDialog):
         self.flush()
         self._run(decisions.apply_phrase, phrase,
                   label=self.tr("Standardbeslutning »%1«").replace("%1", phrase))
+        self.focus_decision()
+
+    def use_scan(self) -> None:
+        """Take over the scanned reading: the ticked standard decision and the members
+        ticked as not present, each an undoable step; the handwriting is typed."""
+        scan = self.current.scan if self.current else None
+        if scan is None or self._refuse_locked():
+            return
+        self.flush()
+        if scan.phrase:
+            self._run(decisions.apply_phrase, scan.phrase,
+                      label=self.tr("Standardbeslutning »%1«").replace("%1", scan.phrase))
+        for member_id in scan.absent:
+            if self.current and member_id not in self.current.state.members("absent"):
+                self._run(decisions.set_presence, member_id, "absent", True,
+                          label=self.tr("Ikke til stede"))
         self.focus_decision()
 
     def set_postponed(self, on: bool) -> None:

@@ -97,7 +97,10 @@ beslutninger, fravær og afstemninger af på papiret.</li>
 <li><b>Beslutningerne.</b> Efter mødet: Møde › Indtast beslutninger (Ctrl+Shift+B). Punkt
 for punkt: Alt+1…9 for standardbeslutningerne, Alt+F for fremmøde og stemmer,
 Ctrl+Return til næste punkt. Et lukket punkt har et felt til den offentlige
-beslutningstekst: det, der må offentliggøres af beslutningen.</li>
+beslutningstekst: det, der må offentliggøres af beslutningen.
+Er den udfyldte protokol scannet, så læs den ind med Møde ›
+Indlæs scannet protokol (eller træk PDF-filen ind i vinduet): afkrydsningerne og
+håndskriften vises ved beslutningsfeltet, og Alt+G bruger aflæsningen for punktet.</li>
 <li><b>Referatet.</b> Eksportér referatet som PDF eller Word, også i en offentlig udgave
 uden lukkede punkters indhold; den interne udgave siger »Intern udgave« på hver side.
 Spørgsmål og bestillinger står under deres punkt, medmindre udvalget har slået det fra;

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._actions()
         self._menus()
+        self.setAcceptDrops(True)  # a scanned protocol dropped on the window is read
         self._connect()
         self._restore()
         self.statusBar().showMessage(self.tr("Alt gemmes, mens du skriver."), 5000)
@@ -134,6 +135,10 @@ class MainWindow(QMainWindow):
             ctrl | Qt.Modifier.SHIFT | Qt.Key.Key_B,
             self.tr("Punkterne ét efter ét fra den udfyldte protokol, kun med tastaturet"),
         )
+        self.act_scan = self._action(
+            self.tr("Indlæs &scannet protokol…"), self.load_scan, None,
+            self.tr("Læs afkrydsninger og håndskrift fra den scannede protokol"),
+        )
         self.act_correction = self._action(
             self.tr("Tilføj &rettelse…"), self.add_correction, None,
             self.tr("En dateret rettelse til et underskrevet referat"),
@@ -179,7 +184,8 @@ class MainWindow(QMainWindow):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         meeting_menu = bar.addMenu(self.tr("&Møde"))
         for action in (self.act_details, self.act_status, self.act_postponed, self.act_copy,
-                       None, self.act_decisions, self.act_correction, self.act_follow_ups,
+                       None, self.act_decisions, self.act_scan, self.act_correction,
+                       self.act_follow_ups,
                        self.act_history):
             meeting_menu.addSeparator() if action is None else meeting_menu.addAction(action)
         self._help_menu(bar)
@@ -324,6 +330,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_details, self.act_export, self.act_export_file,
                        self.act_decisions, self.act_history, self.act_print):
             action.setEnabled(has_meeting)
+        self.act_scan.setEnabled(editable)
         for action in (self.act_new_item, self.act_postponed, self.act_copy):
             action.setEnabled(editable)
         self.act_status.setEnabled(editable)  # a signed meeting has no next step
@@ -384,6 +391,31 @@ class MainWindow(QMainWindow):
         self.ws.undo_stack.redo()
 
     # -- decisions and follow-up -------------------------------------------------------
+
+    def load_scan(self, paths=None) -> None:
+        """Read a scanned protocol of the open meeting into proposals, then confirm them in
+        the decision entry."""
+        from ui import scan_import
+
+        if self.meeting_id is None or self._signed:
+            return
+        paths = paths or scan_import.choose_files(self)
+        if paths and scan_import.import_scan(self, self.meeting_id, paths):
+            self.enter_decisions()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        from ui.scan_import import dropped_files
+
+        if self.meeting_id is not None and dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        from ui.scan_import import dropped_files
+
+        paths = dropped_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.load_scan(paths)
 
     def enter_decisions(self) -> None:
         """The entry mode for the open meeting (held, approved, or signed: then read-only)."""

@@ -43,7 +43,10 @@ class MemberMarksTable(QTableWidget):
                            "abstain": self.tr("Undlod")}
 
     def show_state(self, members: list[MemberLine], parties: list[str],
-                   state: DecisionState, locked: bool) -> None:
+                   state: DecisionState, locked: bool, proposed: frozenset[int] = frozenset()
+                   ) -> None:
+        """`proposed`: members a scanned protocol ticks as not present, shown half ticked
+        until the secretary takes the reading over (or ticks them)."""
         row_before = max(self.currentRow(), 0)
         self.locked = locked
         self.rows = [("member", m.id) for m in members] + [("party", p) for p in parties]
@@ -55,6 +58,9 @@ class MemberMarksTable(QTableWidget):
                 name += self.tr(" – stedfortræder for %1").replace("%1", member.stands_in_for)
             self._cell(row, 0, name)
             self._check(row, ABSENT, member.id in absent)
+            if member.id in proposed and member.id not in absent:
+                self.item(row, ABSENT).setCheckState(Qt.CheckState.PartiallyChecked)
+                self.item(row, ABSENT).setToolTip(self.tr("Afkrydset på den scannede protokol"))
             self._check(row, NOT_PARTICIPATING, member.id in away)
             self._cell(row, VOTE, self.vote_names[state.vote_of(member.id)])
         for offset, party in enumerate(parties):

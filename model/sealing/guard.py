@@ -36,6 +36,7 @@ from model.entities import (
     Meeting,
     MinorityNote,
     PriorDecision,
+    ScanProposal,
     Section,
 )
 from model.errors import SealError, SignedMeetingError
@@ -55,6 +56,7 @@ PARENTS: dict[type, tuple[str, str, type]] = {
     DecisionMember: ("decision", "decision_id", Decision),
     MinorityNote: ("decision", "decision_id", Decision),
     Correction: ("decision", "decision_id", Decision),
+    ScanProposal: ("meeting", "meeting_id", Meeting),  # a scan's reading waits for the secretary
 }
 # A follow-up of a signed meeting may still be answered (model/follow_ups.py).
 ANSWER_FIELDS = frozenset(records.LATER_FOLLOW_UP_FIELDS)

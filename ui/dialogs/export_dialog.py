@@ -239,7 +239,7 @@ class ExportDialog(QDialog):
     def pdf_bytes(self) -> bytes:
         """The chosen document as PDF, in memory (for printing)."""
         from exporters.agenda_bundle import bundle_pdf
-        from exporters.render import render_bytes
+        from exporters.render import render_bytes, render_protocol_pdf
         from model.meetings import load_meeting
 
         document, public = self.document.currentData(), self.public.isChecked()
@@ -248,6 +248,8 @@ class ExportDialog(QDialog):
             meeting = load_meeting(session, self.meeting.ext_id)
             if document == WITH_BILAG:
                 return bundle_pdf(meeting, public).pdf
+            if document == "protokol" and not public:  # its layout kept for the scanner
+                return render_protocol_pdf(session, meeting)
             return render_bytes(meeting, document, "pdf", public)
 
         return self.ws.read(render)
