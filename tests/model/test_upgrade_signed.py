@@ -22,6 +22,8 @@ def test_an_archive_with_a_signed_meeting_upgrades_from_0007(tmp_path):
     archive.close()
     with sqlite3.connect(path) as raw:  # as revision 0007 left it
         raw.execute("ALTER TABLE committees DROP COLUMN follow_ups_in_minutes")
+        raw.execute("DROP TABLE scan_proposals")  # and what later revisions made
+        raw.execute("DROP TABLE protocol_pages")
         raw.execute("UPDATE alembic_version SET version_num = '0007'")
     raw.close()
 
