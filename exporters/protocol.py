@@ -14,8 +14,8 @@ Every box has a key for reading the paper back (pdf_forms.Placed):
 "present:<member id>" and "absent:<member id>" on the front page,
 "decision:<label>", "absent:<member id>", the ruled box "decision" and the
 forms "votes" and "questions" on an item's page. A typed stand-in, who has
-no member id, is keyed by the id of the member he stands in for:
-"absent:<member id>/stedfortræder".
+no member id, is keyed on an item's page by the id of the seat he fills, as
+decisions mark him (model/roster.py).
 """
 
 from __future__ import annotations
@@ -193,10 +193,9 @@ def _members(meeting) -> list[Seat]:
             seats.append(Seat(member, note, "", key, member, key))
             continue
         stand_in = danish.name(person)
-        # A stand-in typed as a name is marked in decisions by the seat's id.
-        typed = person.marked_as is person.seat
-        taking_part_key = f"{key}/stedfortræder" if typed else person.marked_as.ext_id
-        seats.append(Seat(member, "afbud meldt", stand_in, key, stand_in, taking_part_key))
+        # A stand-in typed as a name is marked in decisions by the seat's id (`marked_as`).
+        seats.append(Seat(member, "afbud meldt", stand_in, key, stand_in,
+                          person.marked_as.ext_id))
     return seats
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from model import roster
 from model.entities import Item, Meeting, ScanProposal
 from model.sealing.guard import now_iso
 
@@ -97,8 +98,11 @@ def scan_view(session: Session, item: Item, phrases: list[str]) -> ScanView | No
         return None
     front = found.get(None)
     by_ext = {m.ext_id: m.id for m in item.meeting.committee.members}
-    absent = [by_ext[key] for key in row.absent + (front.absent if front else [])
-              if key in by_ext]
+    # A seat ticked away on the front page whose stand-in came is not away: the seat's
+    # person is the stand-in (model/roster.py), who may be ticked on the item's page.
+    filled = {p.seat.ext_id for p in roster.people(item.meeting) if p.stand_in}
+    away = [key for key in (front.absent if front else []) if key not in filled]
+    absent = [by_ext[key] for key in row.absent + away if key in by_ext]
     phrase, question = None, ""
     if len(row.ticked) > 1:
         question = (f"Flere afgørelser er afkrydset ({', '.join(row.ticked)}): spørg "

@@ -329,7 +329,7 @@ def test_twenty_members_with_long_names_and_stand_ins(undecided):
     absences = [p.key for p in placed if p.key.startswith("absent:") and p not in front]
     assert absences.count(f"absent:{suppleant.ext_id}") == item_count
     assert f"absent:{formand.ext_id}" not in absences
-    assert absences.count("absent:big-4/stedfortræder") == item_count
+    assert absences.count("absent:big-4") == item_count  # the typed stand-in, as marked
     # the suppleant is printed once on the front page: as the formand's stand-in
     front_text = " ".join(w.text for w in found if w.page < _first_item_page(placed))
     assert front_text.count(suppleant.name.split()[-1]) == 1
