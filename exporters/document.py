@@ -84,7 +84,7 @@ def _title(meeting, kind: str) -> str:
 def _front_rows(meeting, when: str, referat: bool) -> list[tuple[str, list[str]]]:
     rows: list[tuple[str, list[str]]] = [("Mødedato", [when])]
     if referat and meeting.end:  # the end said once, as a sentence
-        rows = [("Mødedato", [danish.meeting_when(meeting.date, meeting.start)]),
+        rows = [("Mødedato", [danish.meeting_when(meeting.date, None)]),
                 ("Mødetid", [danish.meeting_times(meeting.start, meeting.end)])]
     if meeting.location:
         rows.append(("Mødested", [clean_line(meeting.location)]))
@@ -125,7 +125,7 @@ def _attendance_lines(meeting, referat: bool) -> tuple[list[str], list[str]]:
         if person.stand_in:
             stand_in = danish.name(person)
             text += f", stedfortræder: {stand_in}"
-            present.append(f"{stand_in} (stedfortræder for {danish.name(seat)})")
+            present.append(f"{stand_in}, stedfortræder for {danish.name(seat)}")
         if note:
             text += f" ({note})"
         absent.append(text)
