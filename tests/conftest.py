@@ -58,9 +58,15 @@ def examples_archive(archive):
 def unsigned_examples_archive(archive):
     """Every example meeting, the signed ones stored as approved but not signed, for tests
     that change their content (a signed meeting is sealed and refuses every change)."""
+    import_before_signing(archive, EXAMPLE_FILES)
+    return archive
+
+
+def import_before_signing(archive, paths) -> None:
+    """Import example files with their signed meetings as approved, not yet signed."""
     from model.interchange import import_document, load_json, validate
 
-    for path in EXAMPLE_FILES:
+    for path in paths:
         document = load_json(path)
         for meeting in document["meetings"]:
             if meeting.get("status") == "signed":
@@ -69,4 +75,3 @@ def unsigned_examples_archive(archive):
         validate(document)
         with archive.transaction() as session:
             import_document(session, document)
-    return archive

@@ -9,13 +9,11 @@ member away, the decision written by hand) and scanned, and the scan is read in.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "docs" / "screenshots"
+from example_window import OUT, example_window, run, settle
+
+MEETING = "sagsbehandling-2020-04-21"
 HANDWRITING = ["Udvalget drøftede punktet og", "godkendte indstillingen med den",
                "tilføjelse, at personalet inddrages."]
 
@@ -60,7 +58,7 @@ def _scanned_protocol(archive, folder: Path) -> Path:
 
     rng = np.random.default_rng(3)
     with archive.sessions() as session:
-        meeting = load_meeting(session, "sagsbehandling-2020-04-21")
+        meeting = load_meeting(session, MEETING)
         away = meeting.committee.members[2].ext_id
         pages = []
         for image in clean_pages(render_protocol_pdf(session, meeting)):
@@ -77,52 +75,46 @@ def _scanned_protocol(archive, folder: Path) -> Path:
     return path
 
 
-def main() -> None:
-    sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QSettings, QTimer
+def _prepare(archive, folder: Path) -> None:
+    """Items 3-8 undecided, the protocol printed, marked, scanned and read in."""
     from sqlalchemy import select
 
-    from model.database import open_archive
     from model.entities import Meeting
-    from model.interchange import import_file
     from scanning.apply import apply_scan
     from scanning.read import read_files
-    from ui.app import application, example_files, open_window
 
-    work = tempfile.mkdtemp()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, work)
-    archive = open_archive(os.path.join(work, "eksempler.sqlite3"))
-    for path in example_files():
-        import_file(archive, path)
     with archive.transaction() as s:
-        meeting = s.scalar(select(Meeting).where(Meeting.ext_id == "sagsbehandling-2020-04-21"))
+        meeting = s.scalar(select(Meeting).where(Meeting.ext_id == MEETING))
         for item in meeting.items[2:]:
             item.decision = None
             item.follow_ups.clear()
         meeting.status = "held"
-        meeting_id = meeting.id
-    scanned = _scanned_protocol(archive, Path(work))
+    scanned = _scanned_protocol(archive, folder)
     with archive.sessions() as session:
         result = read_files(session, [scanned])
     print(apply_scan(archive, result)[0])
-    app = application()
-    window = open_window(archive)
+
+
+def main() -> None:
+    app, window = example_window(prepare=_prepare)
+    from sqlalchemy import select
+
+    from model.entities import Meeting
+
+    meeting_id = window.ws.read(
+        lambda s: s.scalar(select(Meeting.id).where(Meeting.ext_id == MEETING)))
     window.setGeometry(window.screen().availableGeometry())  # 1366×768
-    window.show()
 
     def shoot() -> None:
         window.open_meeting(meeting_id)
         window.enter_decisions()
         entry = window.decision_entry
         entry.setGeometry(entry.screen().availableGeometry())  # as large as a laptop allows
-        for _ in range(10):
-            app.processEvents()
+        settle(app)
         entry.grab().save(str(OUT / "indscannet.png"))
         app.quit()
 
-    QTimer.singleShot(1200, shoot)
-    app.exec()
-    os._exit(0)  # skip Python's final collection racing Qt's teardown
+    run(app, shoot)
 
 
 if __name__ == "__main__":

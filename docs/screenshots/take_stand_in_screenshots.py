@@ -7,9 +7,7 @@ meeting, as the whole 1366×768 screen under Xvfb.
 
 from __future__ import annotations
 
-import os
-
-from example_window import OUT, example_window
+from example_window import OUT, example_window, run, settle
 
 
 def main() -> None:
@@ -27,12 +25,8 @@ def main() -> None:
         meeting_id = meeting.id
     window.setGeometry(window.screen().availableGeometry())
 
-    def settle() -> None:
-        for _ in range(10):
-            app.processEvents()
-
     def shoot(name: str) -> None:
-        settle()
+        settle(app)
         window.screen().grabWindow(0).save(str(OUT / name))
 
     def dialog() -> None:
@@ -71,9 +65,7 @@ def main() -> None:
         shoot("stedfortraeder-beslutninger.png")
         app.quit()
 
-    QTimer.singleShot(1200, dialog)
-    app.exec()
-    os._exit(0)  # skip Python's final collection racing Qt's teardown
+    run(app, dialog)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,7 @@ import sqlite3
 import pytest
 
 from model.database import open_archive
-from model.interchange import import_document, load_json, validate
-from tests.conftest import EXAMPLE_FILES
+from tests.conftest import EXAMPLE_FILES, import_before_signing
 
 MEETING = "oeu-2026-09-30"
 SEAT = "oeu-4"  # substituted by the typed stand-in Karen Vinter (O)
@@ -19,15 +18,7 @@ def _archive_at_0009(path, marked_items: int | None) -> None:
     """The example meeting, unsigned, its stand-in's seat marked absent on `marked_items`
     of its decisions (None: all), as revision 0009 left it."""
     archive = open_archive(path, keep_backups=None)
-    source = next(p for p in EXAMPLE_FILES if "proevekommune" in p.name)
-    document = load_json(source)
-    for meeting in document["meetings"]:
-        if meeting.get("status") == "signed":
-            meeting["status"] = "minutes_approved"
-            meeting.pop("sealed", None)
-    validate(document)
-    with archive.transaction() as session:
-        import_document(session, document)
+    import_before_signing(archive, [p for p in EXAMPLE_FILES if "proevekommune" in p.name])
     archive.close()
     with sqlite3.connect(path) as raw:
         decisions = [row[0] for row in raw.execute(
