@@ -69,21 +69,27 @@ def committee_years(session: Session, committee_id: int) -> list[tuple[int, int]
 
 
 def meetings_in_year(session: Session, committee_id: int, year: int) -> list[MeetingRow]:
-    """The committee's meetings of one year, newest first."""
+    """The committee's meetings of one year, newest first (as rows, not entities: a
+    year of a busy committee is hundreds of meetings)."""
     query = (
-        select(Meeting)
+        select(Meeting.id, Meeting.ext_id, Meeting.date, Meeting.title, Meeting.status,
+               Committee.short_name)
+        .join(Committee, Committee.id == Meeting.committee_id)
         .where(Meeting.committee_id == committee_id, extract("year", Meeting.date) == year)
-        .options(joinedload(Meeting.committee))
         .order_by(Meeting.date.desc(), Meeting.start.desc())
     )
-    return [meeting_row(m) for m in session.scalars(query)]
+    return [_meeting_row(*row) for row in session.execute(query)]
 
 
 def meeting_row(meeting: Meeting) -> MeetingRow:
-    title = meeting.title or f"{meeting.committee.short_name} {meeting.date:%d-%m-%Y}"
-    return MeetingRow(
-        meeting.id, meeting.ext_id, meeting.date, title, meeting.status, meeting.title
-    )
+    return _meeting_row(meeting.id, meeting.ext_id, meeting.date, meeting.title,
+                        meeting.status, meeting.committee.short_name)
+
+
+def _meeting_row(meeting_id: int, ext_id: str, date: dt.date, title: str | None, status: str,
+                 short_name: str) -> MeetingRow:
+    shown = title or f"{short_name} {date:%d-%m-%Y}"
+    return MeetingRow(meeting_id, ext_id, date, shown, status, title)
 
 
 def agenda_rows(session: Session, meeting_id: int) -> list[ItemRow]:

@@ -16,6 +16,12 @@ from ui.workspace import Workspace
 MIME = "application/x-referent-item"
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+# Made once: the view asks for them for every cell it paints, and each | of Qt's flags
+# makes a new Python enum value.
+_SIGNED_ROW = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ROW = _SIGNED_ROW | Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsDragEnabled
+_NUMBER_ALIGNMENT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_MARK_ALIGNMENT = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class AgendaModel(QAbstractTableModel):
@@ -88,9 +94,7 @@ class AgendaModel(QAbstractTableModel):
                 return self.tr("Udsat")
             return "✓" if row.has_decision else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if (
-                column == 0
-            ) else int(Qt.AlignmentFlag.AlignCenter)
+            return _NUMBER_ALIGNMENT if column == 0 else _MARK_ALIGNMENT
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and row.closed:
             return QBrush(QColor("#a33"))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -105,11 +109,10 @@ class AgendaModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.NoItemFlags if self.signed else Qt.ItemFlag.ItemIsDropEnabled
+        # A signed meeting's items are neither dragged nor dropped on.
         if not index.isValid():
-            return base
-        drag = Qt.ItemFlag.NoItemFlags if self.signed else Qt.ItemFlag.ItemIsDragEnabled
-        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | drag
+            return Qt.ItemFlag.NoItemFlags if self.signed else Qt.ItemFlag.ItemIsDropEnabled
+        return _SIGNED_ROW if self.signed else _ROW
 
     # -- drag and drop ----------------------------------------------------------
 

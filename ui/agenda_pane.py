@@ -87,8 +87,11 @@ class AgendaPane(QWidget):
         layout.addWidget(self.count)
         self.show_meeting(None)
 
-    def show_meeting(self, meeting_id: int | None) -> None:
-        self.meeting = self.ws.read(browse.meeting_view, meeting_id) if meeting_id else None
+    def show_meeting(self, meeting_id: int | None, view: browse.MeetingView | None = None) -> None:
+        """Show the meeting (`view`, if the caller has just read it)."""
+        if view is None and meeting_id:
+            view = self.ws.read(browse.meeting_view, meeting_id)
+        self.meeting = view if meeting_id else None
         self.model.load(meeting_id)
         self._describe()
         self._show_seal(meeting_id)

@@ -178,9 +178,9 @@ def warm_up(archive) -> None:
     """Read a meeting the way the window does, once, in the background.
 
     SQLAlchemy compiles each query the first time it runs (about 100 ms for
-    what opening a meeting needs), and the spell check's dictionary takes 0.7 s
-    to load; done here while the secretary looks at the tree, the first
-    meeting she opens shows at once.
+    what opening a meeting needs, the tree's years and meetings included), and
+    the spell check's dictionary takes 0.7 s to load; done here while the
+    secretary looks at the tree, the first meeting she opens shows at once.
     """
     from PySide6.QtCore import QRunnable, QThreadPool
 
@@ -200,7 +200,10 @@ def warm_up(archive) -> None:
                     )
                     if meeting_id is None:
                         return
-                    browse.meeting_view(session, meeting_id)
+                    view = browse.meeting_view(session, meeting_id)
+                    # The tree's queries for the meeting's committee and year too.
+                    browse.committee_years(session, view.committee_id)
+                    browse.meetings_in_year(session, view.committee_id, view.date.year)
                     rows = browse.agenda_rows(session, meeting_id)
                     cases.postponed_items(session, meeting_id)
                     if rows:

@@ -28,6 +28,16 @@ from ui.signed import confirm_signing, editing, meeting_signed
 from ui.workspace import Workspace
 
 
+def _opened(session, meeting_id: int) -> tuple[browse.MeetingView, list[str], bool]:
+    """What the window needs of a meeting it opens, read at once: the meeting, its
+    committee's section headings, and whether it is signed."""
+    from model.committees import get_committee
+
+    view = browse.meeting_view(session, meeting_id)
+    headings = list(get_committee(session, view.committee_id).section_headings)
+    return view, headings, meeting_signed(session, meeting_id)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace):
         super().__init__()
@@ -275,15 +285,11 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         self.meeting_id = meeting_id
         self.editor.headings = []
+        view = None
+        self._signed = False
         if meeting_id is not None:
-            view = self.ws.read(browse.meeting_view, meeting_id)
-            from model.committees import get_committee
-
-            self.editor.headings = self.ws.read(
-                lambda s: list(get_committee(s, view.committee_id).section_headings)
-            )
-        self._signed = self.signed()
-        self.agenda.show_meeting(meeting_id)
+            view, self.editor.headings, self._signed = self.ws.read(_opened, meeting_id)
+        self.agenda.show_meeting(meeting_id, view)
         self._update_actions()
 
     def open_meeting(self, meeting_id: int) -> None:
