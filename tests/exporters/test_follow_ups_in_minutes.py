@@ -1,7 +1,7 @@
 """Questions and orders are printed under their item in the referat, read back from the
 PDF, the Word file and the HTML: in the order raised, with who asked, who answers, the
-deadline, but not the answer (it comes later; the follow-up list has it); left out when the committee says so, and never for a closed item
-in a public document."""
+deadline, but not the answer (it comes later; the follow-up list has it); left out when
+the committee says so, and never for a closed item in a public document."""
 
 from __future__ import annotations
 
