@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -40,28 +41,36 @@ def render_meeting(
     out = Path(out)
     if not out.parent.exists():
         raise ReferentError(f"Mappen {out.parent} findes ikke.")
-    write_atomically(out, render_bytes(meeting, document, fmt, public))
+    doc, template = _neutral(meeting, document, public), _word_template(meeting)
+    # The meeting (with a signed one's sealed copy, 50 MB at 2000 items) is not needed
+    # while the document is written.
+    del meeting
+    gc.collect()
+    write_atomically(out, render_document(doc, fmt, template))
 
 
 def render_bytes(meeting: Meeting, document: str, fmt: str, public: bool = False) -> bytes:
     """The document as bytes in `fmt`, for callers that keep it in memory (the UI's preview).
 
     The protocol and the follow-up list are internal: they have no public version."""
+    return render_document(_neutral(meeting, document, public), fmt, _word_template(meeting))
+
+
+def _neutral(meeting: Meeting, document: str, public: bool):
+    """The neutral Document of `document` for the meeting."""
     if public and document in INTERNAL:
         raise ReferentError(INTERNAL[document])
     if document == "protokol":
         from exporters.protocol import build_protocol
 
-        doc = build_protocol(meeting)
-    elif document == "opfoelgning":
+        return build_protocol(meeting)
+    if document == "opfoelgning":
         from exporters.follow_up_list import meeting_follow_up_list
 
-        doc = meeting_follow_up_list(meeting)
-    else:
-        from exporters.document import build_document
+        return meeting_follow_up_list(meeting)
+    from exporters.document import build_document
 
-        doc = build_document(meeting, document, public)
-    return render_document(doc, fmt, _word_template(meeting))
+    return build_document(meeting, document, public)
 
 
 def render_document(doc, fmt: str, template: bytes | None = None) -> bytes:
