@@ -8,6 +8,7 @@ number printed is the page as the reader counts it.
 
 from __future__ import annotations
 
+import gc
 import io
 from xml.sax.saxutils import escape
 
@@ -86,7 +87,11 @@ def render_pdf(doc: Document) -> bytes:
     numbers_.fill(template.canv, numbers)
     tagging.wrap_artifacts(template.canv)
     template.canv.save()
-    return tagging.finish(out.getvalue(), template.canv._tagger, doc.title)
+    notes = template.canv._tagger
+    # The laid-out pages (35 MB at 2000 items) are saved: let them go before the tree.
+    del template
+    gc.collect()
+    return tagging.finish(out.getvalue(), notes, doc.title)
 
 
 def chapter_pages(doc: Document) -> list[int]:
