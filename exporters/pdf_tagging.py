@@ -13,7 +13,9 @@ MarkInfo, DisplayDocTitle and the PDF/UA identifier in the XMP metadata.
 from __future__ import annotations
 
 import io
+import itertools
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -31,7 +33,7 @@ def tag_for(style_name: str) -> tuple[str, int]:
     return ("LBody", int(level[1])) if level else ("P", 0)
 
 
-@dataclass
+@dataclass(slots=True)  # 72,000 of them at 2000 items
 class Element:
     tag: str
     kids: list[tuple[int, int]] = field(default_factory=list)  # (page index, MCID)
@@ -415,11 +417,14 @@ def _with_tree(data: bytes, tree: _TreeBuilder, next_key: int) -> bytes:
     nums = [f"{index}[{' '.join(_number(by_mcid.get(n)) for n in range(len(by_mcid)))}]"
             for index, by_mcid in enumerate(tree.parents)]
     nums += [f"{key} {link.number} 0 R" for key, link in tree.parent_tree]
-    objects = [(root, f"<</Type/StructTreeRoot/K[{tree.document.number} 0 R]"
-                      f"/ParentTree {parent_tree} 0 R/ParentTreeNextKey {next_key}>>")]
-    objects += [(node.number, element(node)) for node in tree.nodes]
-    objects.append((parent_tree, f"<</Nums[{' '.join(nums)}]>>"))
-    return _append_update(data, objects, parent_tree + 1, trailer)
+    def objects():  # made as they are written: 72,000 strings at once would be 15 MB
+        yield root, (f"<</Type/StructTreeRoot/K[{tree.document.number} 0 R]"
+                     f"/ParentTree {parent_tree} 0 R/ParentTreeNextKey {next_key}>>")
+        for node in tree.nodes:
+            yield node.number, element(node)
+        yield parent_tree, f"<</Nums[{' '.join(nums)}]>>"
+
+    return _append_update(data, objects(), parent_tree + 1, trailer)
 
 
 def _ref(obj) -> str:
@@ -434,7 +439,7 @@ def _number(node: _Node | None) -> str:
 _PER_STREAM = 100  # objects per object stream, as qpdf packs them
 
 
-def _append_update(data: bytes, objects: list[tuple[int, str]], next_number: int,
+def _append_update(data: bytes, objects: Iterator[tuple[int, str]], next_number: int,
                    trailer: dict[str, str]) -> bytes:
     """`data` with `objects` (number, PDF text; the first may replace an older object, the
     rest numbered on from the file's size) appended as an incremental update."""
@@ -442,11 +447,11 @@ def _append_update(data: bytes, objects: list[tuple[int, str]], next_number: int
     import zlib
 
     previous = int(data[data.rindex(b"startxref") + 9 :].split()[0])
-    out = bytearray(data if data.endswith(b"\n") else data + b"\n")
+    out = [data if data.endswith(b"\n") else data + b"\n"]  # joined once, at the end
+    size = len(out[0])
     entries: dict[int, tuple[int, int, int]] = {}  # number: (type, field 2, field 3)
     number = next_number
-    for start in range(0, len(objects), _PER_STREAM):
-        chunk = objects[start : start + _PER_STREAM]
+    while chunk := list(itertools.islice(objects, _PER_STREAM)):
         offsets, body = [], []
         position = 0
         for index, (object_number, text) in enumerate(chunk):
@@ -457,13 +462,14 @@ def _append_update(data: bytes, objects: list[tuple[int, str]], next_number: int
             entries[object_number] = (2, number, index)
         header = " ".join(offsets).encode() + b"\n"
         stream = zlib.compress(header + b"\n".join(body) + b"\n")
-        entries[number] = (1, len(out), 0)
-        out += (f"{number} 0 obj\n<</Type/ObjStm/N {len(chunk)}/First {len(header)}"
-                f"/Filter/FlateDecode/Length {len(stream)}>>\nstream\n").encode()
-        out += stream + b"\nendstream\nendobj\n"
+        entries[number] = (1, size, 0)
+        out += [(f"{number} 0 obj\n<</Type/ObjStm/N {len(chunk)}/First {len(header)}"
+                 f"/Filter/FlateDecode/Length {len(stream)}>>\nstream\n").encode(),
+                stream, b"\nendstream\nendobj\n"]
+        size += len(out[-3]) + len(stream) + len(out[-1])
         number += 1
     xref = number
-    entries[xref] = (1, len(out), 0)
+    entries[xref] = (1, size, 0)
     numbers = sorted(entries)
     index, run_start = [], numbers[0]
     for a, b in zip(numbers, [*numbers[1:], None], strict=True):  # runs of numbers
@@ -472,8 +478,8 @@ def _append_update(data: bytes, objects: list[tuple[int, str]], next_number: int
             run_start = b
     rows = zlib.compress(b"".join(struct.pack(">BIH", *entries[n]) for n in numbers))
     extra = "".join(f"{key} {value}" for key, value in trailer.items())
-    out += (f"{xref} 0 obj\n<</Type/XRef/Size {xref + 1}/W[1 4 2]"
-            f"/Index[{' '.join(map(str, index))}]{extra}/Prev {previous}"
-            f"/Filter/FlateDecode/Length {len(rows)}>>\nstream\n").encode()
-    out += rows + f"\nendstream\nendobj\nstartxref\n{entries[xref][1]}\n%%EOF\n".encode()
-    return bytes(out)
+    out += [(f"{xref} 0 obj\n<</Type/XRef/Size {xref + 1}/W[1 4 2]"
+             f"/Index[{' '.join(map(str, index))}]{extra}/Prev {previous}"
+             f"/Filter/FlateDecode/Length {len(rows)}>>\nstream\n").encode(),
+            rows, f"\nendstream\nendobj\nstartxref\n{size}\n%%EOF\n".encode()]
+    return b"".join(out)
