@@ -5,9 +5,10 @@ sequence with an MCID (`tagged`), and the element it belongs to is noted in
 reading order. Everything drawn outside such a sequence (running headers and
 footers, page numbers, rules, boxes, leader dots) is wrapped as an Artifact
 when the page streams are final (`wrap_artifacts`). After the file is saved,
-`finish` builds the structure tree from the notes with pikepdf: Document with
-H1/H2/H3, P, L/LI/LBody, Table/TR/TH/TD, TOC/TOCI/Link, plus the catalog's
-MarkInfo, DisplayDocTitle and the PDF/UA identifier in the XMP metadata.
+`finish` marks the pages, links and catalog with pikepdf (MarkInfo,
+DisplayDocTitle, the PDF/UA identifier in the XMP metadata) and appends the
+structure tree built from the notes as an update written as PDF text: Document
+with H1/H2/H3, P, L/LI/LBody, Table/TR/TH/TD, TOC/TOCI/Link.
 """
 
 from __future__ import annotations
