@@ -93,7 +93,7 @@ def render_docx(doc: Document, template: bytes | None = None, layout: bool = Tru
         if layout:
             from exporters.layout import heading_pages
 
-            pages = heading_pages(data, len(writer.toc_numbers))
+            pages = heading_pages(data, len(writer.toc_numbers), writer.word.element)
         if pages is None:
             pages = _pdf_estimate(doc)
         if pages is None or len(pages) != len(writer.toc_numbers):

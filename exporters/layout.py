@@ -178,8 +178,9 @@ def outline_pages(pdf: bytes) -> list[tuple[str, int]] | None:
     return entries
 
 
-def heading_pages(docx: bytes, count: int) -> list[int] | None:
-    """The page of each of the `count` first-level headings, as LibreOffice lays the file out.
+def heading_pages(docx: bytes, count: int, root=None) -> list[int] | None:
+    """The page of each of the `count` first-level headings, as LibreOffice lays the file out;
+    `root`, if given, is the file's word/document.xml as the writer holds it (`split_chapters`).
 
     Every chapter starts on a page of its own, so its length does not depend
     on what comes before it: a long file is cut into one part per processor,
@@ -189,7 +190,7 @@ def heading_pages(docx: bytes, count: int) -> list[int] | None:
         return None
     workers = max(1, min(os.cpu_count() or 1, MAX_WORKERS, count // MIN_CHAPTERS_PER_PART))
     parts = max(workers, -(-count // MAX_CHAPTERS_PER_PART))
-    documents = split_chapters(docx, parts) if parts > 1 else [docx]
+    documents = split_chapters(docx, parts, root) if parts > 1 else [docx]
     with ThreadPoolExecutor(min(workers, len(documents))) as pool:
         laid_out = list(pool.map(convert_to_pdf, documents))
     pages: list[int] = []
@@ -211,12 +212,16 @@ def _page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def split_chapters(docx: bytes, parts: int) -> list[bytes]:
-    """The file cut at chapter starts (paragraphs that break the page) into `parts` files."""
+def split_chapters(docx: bytes, parts: int, root=None) -> list[bytes]:
+    """The file cut at chapter starts (paragraphs that break the page) into `parts` files.
+
+    `root` is the file's word/document.xml already parsed, if the caller holds it (the
+    writer does): a second tree of a 2000-item file takes 140 MB. It is left as it was."""
     from lxml import etree
 
     source = zipfile.ZipFile(io.BytesIO(docx))
-    root = etree.fromstring(source.read("word/document.xml"))
+    if root is None:
+        root = etree.fromstring(source.read("word/document.xml"))
     body = root.find(_W + "body")
     children = list(body)
     starts = [i for i, child in enumerate(children) if _starts_chapter(child)]
@@ -237,6 +242,9 @@ def split_chapters(docx: bytes, parts: int) -> list[bytes]:
         documents.append(_replace_part(source, "word/document.xml", xml))
         if lo:
             _restore_page_break(children[lo])
+    for child in list(body):
+        body.remove(child)
+    body.extend(children)
     return documents
 
 

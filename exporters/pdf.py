@@ -8,6 +8,7 @@ number printed is the page as the reader counts it.
 
 from __future__ import annotations
 
+import gc
 import io
 from xml.sax.saxutils import escape
 
@@ -105,8 +106,12 @@ def _render(doc: Document) -> tuple[bytes, list, list]:
     numbers_.fill(template.canv, numbers)
     tagging.wrap_artifacts(template.canv)
     template.canv.save()
-    data = tagging.finish(out.getvalue(), template.canv._tagger, doc.title)
-    return data, template.canv.placed, template.canv.scan_pages
+    canvas = template.canv
+    notes, placed, scan_pages = canvas._tagger, canvas.placed, canvas.scan_pages
+    # The laid-out pages (35 MB at 2000 items) are saved: let them go before the tree.
+    del template, canvas
+    gc.collect()
+    return tagging.finish(out.getvalue(), notes, doc.title), placed, scan_pages
 
 
 def settle_boxes(doc: Document, slack: int = 0) -> None:

@@ -5,15 +5,18 @@ sequence with an MCID (`tagged`), and the element it belongs to is noted in
 reading order. Everything drawn outside such a sequence (running headers and
 footers, page numbers, rules, boxes, leader dots) is wrapped as an Artifact
 when the page streams are final (`wrap_artifacts`). After the file is saved,
-`finish` builds the structure tree from the notes with pikepdf: Document with
-H1/H2/H3, P, L/LI/LBody, Table/TR/TH/TD, TOC/TOCI/Link, plus the catalog's
-MarkInfo, DisplayDocTitle and the PDF/UA identifier in the XMP metadata.
+`finish` marks the pages, links and catalog with pikepdf (MarkInfo,
+DisplayDocTitle, the PDF/UA identifier in the XMP metadata) and appends the
+structure tree built from the notes as an update written as PDF text: Document
+with H1/H2/H3, P, L/LI/LBody, Table/TR/TH/TD, TOC/TOCI/Link.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -31,7 +34,7 @@ def tag_for(style_name: str) -> tuple[str, int]:
     return ("LBody", int(level[1])) if level else ("P", 0)
 
 
-@dataclass
+@dataclass(slots=True)  # 72,000 of them at 2000 items
 class Element:
     tag: str
     kids: list[tuple[int, int]] = field(default_factory=list)  # (page index, MCID)
@@ -211,44 +214,40 @@ def _wrap(stream: str) -> str:
 
 
 # -- the structure tree ----------------------------------------------------------------------
+#
+# The tree is written as PDF text in an update appended to the saved file, not built as
+# pikepdf objects: qpdf holds each object in about 2.5 kB, and a 2000-item referat has
+# 72,000 elements (180 MB). The pages, annotations and catalog are edited with pikepdf.
 
 
 def finish(data: bytes, notes: Tagger, title: str, lang: str = "da-DK") -> bytes:
     """The saved PDF `data` with its structure tree and PDF/UA markings."""
     import pikepdf
-    from pikepdf import Array, Dictionary, Name
+    from pikepdf import Dictionary, Name
 
     pdf = pikepdf.open(io.BytesIO(data))
     pages = list(pdf.pages)
-    root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-    document = _node(pdf, "Document", root)
-    root.K = Array([document])
-    parents: dict[int, dict[int, object]] = {page: {} for page in range(len(pages))}
-    builder = _TreeBuilder(pdf, pages, document, parents)
+    tree = _TreeBuilder(len(pages))
     for element in notes.elements:
-        builder.add(element)
-    parent_tree = []
+        tree.add(element)
     for index, page in enumerate(pages):
         page.obj.StructParents = index
-        by_mcid = parents[index]
-        parent_tree += [index, Array([by_mcid.get(n) for n in range(len(by_mcid))])]
     key = len(pages)
-    for page, element, annot in _links(pages, notes.links):
-        link = builder.link_nodes.get(id(element))
+    for page, position, element, annot in _links(pages, notes.links):
+        link = tree.link_nodes.get(id(element))
         if link is None:
             continue
         annot.StructParent = key
         annot.Contents = pikepdf.String(element.text or "Link")
-        link.K.append(Dictionary(Type=Name.OBJR, Obj=annot, Pg=pages[page].obj))
-        parent_tree += [key, link]
+        link.kids.append(_Objr(page, position))
+        tree.parent_tree.append((key, link))
         key += 1
-    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(parent_tree)))
-    root.ParentTreeNextKey = key
     for page in pages:
         if "/Annots" in page.obj:
             page.obj.Tabs = Name.S
         _drop_unused_base_fonts(page)
-    pdf.Root.StructTreeRoot = root
+    # Written over by the update; saved now so that it has its number in the file.
+    pdf.Root.StructTreeRoot = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     pdf.Root.MarkInfo = Dictionary(Marked=True)
     pdf.Root.Lang = pikepdf.String(lang)
     pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
@@ -256,9 +255,10 @@ def finish(data: bytes, notes: Tagger, title: str, lang: str = "da-DK") -> bytes
         meta["dc:title"] = title
         meta["pdfuaid:part"] = "1"
     out = io.BytesIO()
-    # Object streams pack the thousands of small structure elements (half the size).
+    # Object streams pack the thousands of small objects (half the size).
     pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    return out.getvalue()
+    del pdf, pages
+    return _with_tree(out.getvalue(), tree, key)
 
 
 def _drop_unused_base_fonts(page) -> None:
@@ -274,37 +274,49 @@ def _drop_unused_base_fonts(page) -> None:
             del fonts[name]
 
 
-def _node(pdf, tag: str, parent, **extra):
-    from pikepdf import Array, Dictionary, Name
-
-    node = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + tag), P=parent,
-                                        K=Array(), **extra))
-    return node
-
-
 def _links(pages, links: list[tuple[int, Element]]):
-    """(page, element, annotation): the notes matched with each page's link annotations,
-    which reportlab keeps in the order they were made."""
+    """(page, position, element, annotation): the notes matched with each page's link
+    annotations (`position` among them), which reportlab keeps in the order they were made."""
     for index, page in enumerate(pages):
         annots = [a for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
         noted = [element for page_index, element in links if page_index == index]
-        for element, annot in zip(noted, annots, strict=False):
-            yield index, element, annot
+        for position, (element, annot) in enumerate(zip(noted, annots, strict=False)):
+            yield index, position, element, annot
+
+
+class _Node:
+    __slots__ = ("tag", "parent", "kids", "header", "number")
+
+    def __init__(self, tag: str, parent: _Node | None, header: bool = False):
+        self.tag, self.parent, self.header = tag, parent, header
+        self.kids: list = []  # nodes, (page, MCID) and _Objr
+        self.number = 0  # its object number, given when written
+
+
+@dataclass
+class _Objr:
+    page: int
+    annotation: int  # its position among the page's link annotations
 
 
 class _TreeBuilder:
     """Places elements under Document, grouping table cells, list entries and TOC lines."""
 
-    def __init__(self, pdf, pages, document, parents):
-        self.pdf = pdf
-        self.pages = pages
-        self.document = document
-        self.parents = parents
+    def __init__(self, page_count: int):
+        self.document = _Node("Document", None)
+        self.nodes = [self.document]  # in the order they are written
+        self.parents: list[dict[int, _Node]] = [{} for _ in range(page_count)]
+        self.parent_tree: list[tuple[int, _Node]] = []  # annotations' entries
         self.table = None  # (number, Table node, {row: TR node}, {(row, col): cell node})
         self.lists: list = []  # open L nodes, by level
         self.last_item = None
         self.toc = None
-        self.link_nodes: dict[int, object] = {}
+        self.link_nodes: dict[int, _Node] = {}
+
+    def node(self, tag: str, parent: _Node, header: bool = False) -> _Node:
+        node = _Node(tag, parent, header)
+        self.nodes.append(node)
+        return node
 
     def add(self, element: Element) -> None:
         if element.cell is None:
@@ -315,64 +327,160 @@ class _TreeBuilder:
             self.toc = None
         if element.cell is not None:
             parent = self._cell(element.cell)
-            leaf = _node(self.pdf, element.tag if element.tag != "LBody" else "P", parent)
+            leaf = self.node(element.tag if element.tag != "LBody" else "P", parent)
         elif element.tag == "LBody":
             leaf = self._list_entry(element)
         elif element.tag == "Link":
             leaf = self._toc_entry()
             self.link_nodes[id(element)] = leaf
         else:
-            leaf = _node(self.pdf, element.tag, self.document)
-        leaf.P.K.append(leaf)
-        self._mark(leaf, element)
+            leaf = self.node(element.tag, self.document)
+        leaf.parent.kids.append(leaf)
+        self._mark(leaf, element.kids)
 
-    def _mark(self, leaf, element: Element) -> None:
-        from pikepdf import Dictionary, Name
-
-        for page, mcid in element.kids:
-            leaf.K.append(Dictionary(Type=Name.MCR, Pg=self.pages[page].obj, MCID=mcid))
+    def _mark(self, leaf: _Node, kids: list[tuple[int, int]]) -> None:
+        for page, mcid in kids:
+            leaf.kids.append((page, mcid))
             self.parents[page][mcid] = leaf
 
-    def _cell(self, cell: tuple[int, int, int, bool]):
-        from pikepdf import Dictionary, Name
-
+    def _cell(self, cell: tuple[int, int, int, bool]) -> _Node:
         number, row, column, header = cell
         if self.table is None or self.table[0] != number:
-            node = _node(self.pdf, "Table", self.document)
-            self.document.K.append(node)
+            node = self.node("Table", self.document)
+            self.document.kids.append(node)
             self.table = (number, node, {}, {})
         _, table, rows, cells = self.table
         if row not in rows:
-            rows[row] = _node(self.pdf, "TR", table)
-            table.K.append(rows[row])
+            rows[row] = self.node("TR", table)
+            table.kids.append(rows[row])
         if (row, column) not in cells:
-            extra = {"A": Dictionary(O=Name.Table, Scope=Name.Row)} if header else {}
-            cells[(row, column)] = _node(self.pdf, "TH" if header else "TD", rows[row], **extra)
-            rows[row].K.append(cells[(row, column)])
+            cells[(row, column)] = self.node("TH" if header else "TD", rows[row], header)
+            rows[row].kids.append(cells[(row, column)])
         return cells[(row, column)]
 
-    def _list_entry(self, element: Element):
+    def _list_entry(self, element: Element) -> _Node:
         level = element.level
         while len(self.lists) > level + 1:
             self.lists.pop()
         if not self.lists or len(self.lists) < level + 1:
             parent = self.last_item if self.lists and self.last_item is not None else self.document
-            node = _node(self.pdf, "L", parent)
-            parent.K.append(node)
+            node = self.node("L", parent)
+            parent.kids.append(node)
             self.lists.append(node)
-        item = _node(self.pdf, "LI", self.lists[-1])
-        self.lists[-1].K.append(item)
+        item = self.node("LI", self.lists[-1])
+        self.lists[-1].kids.append(item)
         self.last_item = item
         if element.label is not None:
-            label = _node(self.pdf, "Lbl", item)
-            item.K.append(label)
-            self._mark(label, Element("Lbl", kids=[element.label]))
-        return _node(self.pdf, "LBody", item)
+            label = self.node("Lbl", item)
+            item.kids.append(label)
+            self._mark(label, [element.label])
+        return self.node("LBody", item)
 
-    def _toc_entry(self):
+    def _toc_entry(self) -> _Node:
         if self.toc is None:
-            self.toc = _node(self.pdf, "TOC", self.document)
-            self.document.K.append(self.toc)
-        entry = _node(self.pdf, "TOCI", self.toc)
-        self.toc.K.append(entry)
-        return _node(self.pdf, "Link", entry)
+            self.toc = self.node("TOC", self.document)
+            self.document.kids.append(self.toc)
+        entry = self.node("TOCI", self.toc)
+        self.toc.kids.append(entry)
+        return self.node("Link", entry)
+
+
+def _with_tree(data: bytes, tree: _TreeBuilder, next_key: int) -> bytes:
+    """`data` with an update that writes the structure tree over its placeholder root: the
+    elements in compressed object streams (as qpdf packs them), found by an xref stream."""
+    import pikepdf
+
+    saved = pikepdf.open(io.BytesIO(data))
+    pages = [_ref(page.obj) for page in saved.pages]
+    annots = [[_ref(a) for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+              for page in saved.pages]
+    trailer = {key: saved.trailer[key].unparse().decode("latin-1")
+               for key in ("/Root", "/Info", "/ID") if key in saved.trailer}
+    root, size = saved.Root.StructTreeRoot.objgen[0], int(saved.trailer.Size)
+    saved.close()
+    for number, node in enumerate(tree.nodes, start=size):
+        node.number = number
+    parent_tree = size + len(tree.nodes)
+
+    def kid(k) -> str:
+        if isinstance(k, _Node):
+            return f"{k.number} 0 R"
+        if isinstance(k, _Objr):
+            return f"<</Type/OBJR/Obj {annots[k.page][k.annotation]}/Pg {pages[k.page]}>>"
+        return f"<</Type/MCR/Pg {pages[k[0]]}/MCID {k[1]}>>"
+
+    def element(node: _Node) -> str:
+        parent = node.parent.number if node.parent else root
+        header = "/A<</O/Table/Scope/Row>>" if node.header else ""
+        kids = " ".join(kid(k) for k in node.kids)
+        return f"<</Type/StructElem/S/{node.tag}/P {parent} 0 R/K[{kids}]{header}>>"
+
+    nums = [f"{index}[{' '.join(_number(by_mcid.get(n)) for n in range(len(by_mcid)))}]"
+            for index, by_mcid in enumerate(tree.parents)]
+    nums += [f"{key} {link.number} 0 R" for key, link in tree.parent_tree]
+    def objects():  # made as they are written: 72,000 strings at once would be 15 MB
+        yield root, (f"<</Type/StructTreeRoot/K[{tree.document.number} 0 R]"
+                     f"/ParentTree {parent_tree} 0 R/ParentTreeNextKey {next_key}>>")
+        for node in tree.nodes:
+            yield node.number, element(node)
+        yield parent_tree, f"<</Nums[{' '.join(nums)}]>>"
+
+    return _append_update(data, objects(), parent_tree + 1, trailer)
+
+
+def _ref(obj) -> str:
+    number, generation = obj.objgen
+    return f"{number} {generation} R"
+
+
+def _number(node: _Node | None) -> str:
+    return f"{node.number} 0 R" if node is not None else "null"
+
+
+_PER_STREAM = 100  # objects per object stream, as qpdf packs them
+
+
+def _append_update(data: bytes, objects: Iterator[tuple[int, str]], next_number: int,
+                   trailer: dict[str, str]) -> bytes:
+    """`data` with `objects` (number, PDF text; the first may replace an older object, the
+    rest numbered on from the file's size) appended as an incremental update."""
+    import struct
+    import zlib
+
+    previous = int(data[data.rindex(b"startxref") + 9 :].split()[0])
+    out = [data if data.endswith(b"\n") else data + b"\n"]  # joined once, at the end
+    size = len(out[0])
+    entries: dict[int, tuple[int, int, int]] = {}  # number: (type, field 2, field 3)
+    number = next_number
+    while chunk := list(itertools.islice(objects, _PER_STREAM)):
+        offsets, body = [], []
+        position = 0
+        for index, (object_number, text) in enumerate(chunk):
+            encoded = text.encode("latin-1")
+            offsets.append(f"{object_number} {position}")
+            body.append(encoded)
+            position += len(encoded) + 1
+            entries[object_number] = (2, number, index)
+        header = " ".join(offsets).encode() + b"\n"
+        stream = zlib.compress(header + b"\n".join(body) + b"\n")
+        entries[number] = (1, size, 0)
+        out += [(f"{number} 0 obj\n<</Type/ObjStm/N {len(chunk)}/First {len(header)}"
+                 f"/Filter/FlateDecode/Length {len(stream)}>>\nstream\n").encode(),
+                stream, b"\nendstream\nendobj\n"]
+        size += len(out[-3]) + len(stream) + len(out[-1])
+        number += 1
+    xref = number
+    entries[xref] = (1, size, 0)
+    numbers = sorted(entries)
+    index, run_start = [], numbers[0]
+    for a, b in zip(numbers, [*numbers[1:], None], strict=True):  # runs of numbers
+        if b != a + 1:
+            index += [run_start, a - run_start + 1]
+            run_start = b
+    rows = zlib.compress(b"".join(struct.pack(">BIH", *entries[n]) for n in numbers))
+    extra = "".join(f"{key} {value}" for key, value in trailer.items())
+    out += [(f"{xref} 0 obj\n<</Type/XRef/Size {xref + 1}/W[1 4 2]"
+             f"/Index[{' '.join(map(str, index))}]{extra}/Prev {previous}"
+             f"/Filter/FlateDecode/Length {len(rows)}>>\nstream\n").encode(),
+            rows, f"\nendstream\nendobj\nstartxref\n{size}\n%%EOF\n".encode()]
+    return b"".join(out)

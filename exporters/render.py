@@ -3,6 +3,7 @@ PDF also stores where its boxes are, for reading the scanned paper back (scannin
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -45,8 +46,13 @@ def render_meeting(
         raise ReferentError(f"Mappen {out.parent} findes ikke.")
     if document == "protokol" and fmt == "pdf":
         write_atomically(out, render_protocol_pdf(session, meeting))
-    else:
-        write_atomically(out, render_bytes(meeting, document, fmt, public))
+        return
+    doc, template = _neutral(meeting, document, public), _word_template(meeting)
+    # The meeting (with a signed one's sealed copy, 50 MB at 2000 items) is not needed
+    # while the document is written.
+    del meeting
+    gc.collect()
+    write_atomically(out, render_document(doc, fmt, template))
 
 
 def render_protocol_pdf(session: Session, meeting: Meeting) -> bytes:
@@ -70,21 +76,24 @@ def render_bytes(meeting: Meeting, document: str, fmt: str, public: bool = False
     """The document as bytes in `fmt`, for callers that keep it in memory (the UI's preview).
 
     The protocol and the follow-up list are internal: they have no public version."""
+    return render_document(_neutral(meeting, document, public), fmt, _word_template(meeting))
+
+
+def _neutral(meeting: Meeting, document: str, public: bool):
+    """The neutral Document of `document` for the meeting."""
     if public and document in INTERNAL:
         raise ReferentError(INTERNAL[document])
     if document == "protokol":
         from exporters.protocol import build_protocol
 
-        doc = build_protocol(meeting)
-    elif document == "opfoelgning":
+        return build_protocol(meeting)
+    if document == "opfoelgning":
         from exporters.follow_up_list import meeting_follow_up_list
 
-        doc = meeting_follow_up_list(meeting)
-    else:
-        from exporters.document import build_document
+        return meeting_follow_up_list(meeting)
+    from exporters.document import build_document
 
-        doc = build_document(meeting, document, public)
-    return render_document(doc, fmt, _word_template(meeting))
+    return build_document(meeting, document, public)
 
 
 def render_document(doc, fmt: str, template: bytes | None = None) -> bytes:

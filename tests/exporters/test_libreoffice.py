@@ -69,3 +69,34 @@ def test_a_long_meeting_laid_out_in_parts_gets_the_same_numbers(examples_archive
     whole = [page for _, page in outline(convert_to_pdf(data))]
     assert len(split_chapters(data, 2)) == 2
     assert heading_pages(data, len(whole)) == whole
+
+
+def test_parts_cut_from_the_writers_tree_are_those_cut_from_the_file(examples_archive):
+    """The writer's own tree is cut in parts instead of a second parse of the file: the
+    parts are the same, and the tree is left as it was for the TOC numbers to be written."""
+    import zipfile
+
+    from lxml import etree
+    from sqlalchemy import select
+
+    from exporters.document import build_document
+    from exporters.docx import _Writer
+    from exporters.layout import split_chapters
+    from model.entities import Meeting
+
+    with examples_archive.sessions() as session:
+        meeting = session.scalars(
+            select(Meeting).where(Meeting.ext_id == "aet-2020-08-19")).one()
+        doc = build_document(meeting, "referat")
+    writer = _Writer(doc, None)
+    data = writer.save()
+    tree = writer.word.element
+    before = etree.tostring(tree)
+
+    def body(part: bytes) -> bytes:
+        return zipfile.ZipFile(io.BytesIO(part)).read("word/document.xml")
+
+    from_tree = [body(part) for part in split_chapters(data, 3, tree)]
+    assert len(from_tree) == 3
+    assert from_tree == [body(part) for part in split_chapters(data, 3)]
+    assert etree.tostring(tree) == before

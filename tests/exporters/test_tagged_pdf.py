@@ -136,6 +136,17 @@ def test_catalog_marks_a_pdf_ua_document(rendered, key):
     assert errors == []
 
 
+@pytest.mark.parametrize("key", PUBLIC, ids=lambda k: "-".join(k))
+def test_structure_update_is_sound_pdf(rendered, key):
+    """The structure tree is appended as an update with its own xref stream: qpdf finds
+    every object where the update says, with nothing to repair."""
+    path, _ = rendered[key]
+    with pikepdf.open(path) as pdf:
+        assert pdf.check_pdf_syntax() == []
+        assert pdf.get_warnings() == []
+        assert len(pdf.Root.StructTreeRoot.ParentTree.Nums) >= 2 * len(pdf.pages)
+
+
 def test_front_page_table_has_row_headers(rendered):
     path, _ = rendered[("aet-2020-08-19", "referat")]
     out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
