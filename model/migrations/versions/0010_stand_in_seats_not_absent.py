@@ -24,17 +24,18 @@ SEATS = sa.text(
     "SELECT a.meeting_id, a.member_id FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
     "WHERE a.status = 'substituted' AND m.status <> 'signed'"
 )
-DECISIONS = sa.text(
+# The decisions of one meeting, as the three statements below need them.
+_OF_MEETING = (
     "SELECT d.id FROM decisions d JOIN items i ON i.id = d.item_id WHERE i.meeting_id = :meeting"
 )
+DECISIONS = sa.text(_OF_MEETING)
 MARKED = sa.text(
     "SELECT DISTINCT decision_id FROM decision_members "
-    "WHERE kind = 'absent' AND member_id = :member AND decision_id IN ("
-    "SELECT d.id FROM decisions d JOIN items i ON i.id = d.item_id WHERE i.meeting_id = :meeting)"
+    f"WHERE kind = 'absent' AND member_id = :member AND decision_id IN ({_OF_MEETING})"
 )
 UNMARK = sa.text(
-    "DELETE FROM decision_members WHERE kind = 'absent' AND member_id = :member AND decision_id IN ("
-    "SELECT d.id FROM decisions d JOIN items i ON i.id = d.item_id WHERE i.meeting_id = :meeting)"
+    "DELETE FROM decision_members "
+    f"WHERE kind = 'absent' AND member_id = :member AND decision_id IN ({_OF_MEETING})"
 )
 
 
