@@ -57,7 +57,7 @@ def test_type_into_a_section_and_find_it_in_the_archive_then_undo(window, archiv
     qtbot.keyClick(box.edit, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(box.edit, "velkommen")
     # Saved by itself shortly after typing stops: no Save button.
-    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] != "", timeout=3000)
+    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] != "", timeout=20_000)
     assert section_texts(archive, item_id)[0] == "Formanden byder **velkommen**"
     qtbot.keyClicks(box.edit, " og tak")
     # One run of typing (no pause between the keys): one step, stored or not.

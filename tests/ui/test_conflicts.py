@@ -61,7 +61,7 @@ def test_section_changed_by_another_asks_and_keeps_mine_on_request(
     asked.stored = lambda: section_texts(archive, item_id)[0]
 
     _type(qtbot, box.edit, "Min tekst")
-    qtbot.waitUntil(lambda: len(asked) == 1, timeout=3000)  # autosave met the conflict
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=20_000)  # autosave met the conflict
     assert asked[0] == ("Min tekst", "Deres tekst", "Deres tekst")
     # Annullér: nothing written, mine stays in the field.
     assert section_texts(archive, item_id)[0] == "Deres tekst"
@@ -70,12 +70,12 @@ def test_section_changed_by_another_asks_and_keeps_mine_on_request(
     # The next save asks again; "Behold min udgave" writes mine over theirs.
     asked.answer = KEEP_MINE
     _type(qtbot, box.edit, " nu")
-    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] == "Min tekst nu", timeout=3000)
+    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] == "Min tekst nu", timeout=20_000)
     assert asked[1] == ("Min tekst nu", "Deres tekst", "Deres tekst")
 
     # Further typing is based on my own save: no more questions.
     _type(qtbot, box.edit, "!")
-    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] == "Min tekst nu!", timeout=3000)
+    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] == "Min tekst nu!", timeout=20_000)
     assert len(asked) == 2
     window.undo()  # "!" came after a pause: a run of its own
     assert section_texts(archive, item_id)[0] == "Min tekst nu"
@@ -92,13 +92,13 @@ def test_section_changed_by_another_can_take_the_archives_version(
     _another_secretary(archive, item_edit.set_section_text, box.section_id, "Deres tekst")
     asked.answer = USE_THEIRS
     _type(qtbot, box.edit, "Min tekst")
-    qtbot.waitUntil(lambda: len(asked) == 1, timeout=3000)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=20_000)
     assert asked[0][:2] == ("Min tekst", "Deres tekst")
     assert box.edit.markdown() == "Deres tekst"
     assert section_texts(archive, item_id)[0] == "Deres tekst"
 
     _type(qtbot, box.edit, " og min")  # now based on theirs: saved without asking
-    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] != "Deres tekst", timeout=3000)
+    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] != "Deres tekst", timeout=20_000)
     assert len(asked) == 1 and section_texts(archive, item_id)[0].endswith(" og min")
 
 
@@ -108,7 +108,7 @@ def test_unrelated_change_to_the_row_does_not_ask(window, archive, qtbot, asked)
     _another_secretary(archive, item_edit.set_section_heading, box.section_id, "Ny overskrift")
     _another_secretary(archive, item_edit.set_item_field, item_id, "presenters", "Jan")
     _type(qtbot, box.edit, "Min tekst")
-    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] == "Min tekst", timeout=3000)
+    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] == "Min tekst", timeout=20_000)
     title = window.editor.fields["title"]
     title.edit.selectAll()
     _type(qtbot, title.edit, "Min titel")
@@ -182,7 +182,7 @@ def test_one_question_at_a_time(window, archive, qtbot, asked, monkeypatch):
     box.edit.commit()
     assert section_texts(archive, item_id)[0] == "Min tekst"
     # The title waited for the first question to be answered, then asked its own.
-    qtbot.waitUntil(lambda: item(archive, item_id).title == "Min titel", timeout=3000)
+    qtbot.waitUntil(lambda: item(archive, item_id).title == "Min titel", timeout=20_000)
     assert [(mine, depth) for mine, _theirs, depth in asked] == [
         ("Min tekst", 1), ("Min titel", 1)
     ]

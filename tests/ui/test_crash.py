@@ -40,7 +40,7 @@ def test_an_error_in_a_slot_keeps_the_typing_logs_and_tells(window, archive, qtb
         raise ZeroDivisionError("division by zero")
 
     QTimer.singleShot(0, broken)
-    qtbot.waitUntil(lambda: bool(crashes), timeout=3000)
+    qtbot.waitUntil(lambda: bool(crashes), timeout=20_000)
     item_id = window.editor.view.id
     assert item(archive, item_id).title == "Budget 2021"
     dialog = crashes[0]

@@ -37,7 +37,7 @@ def test_entry_mode_asks_and_keeps_mine_on_request(window, archive, qtbot, asked
 
     entry.decision.setFocus()
     qtbot.keyClicks(entry.decision, "Min beslutning.")
-    qtbot.waitUntil(lambda: len(asked) == 1, timeout=3000)  # the autosave met the conflict
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=20_000)  # the autosave met the conflict
     assert asked[0] == ("Min beslutning.", "Deres beslutning.", "Deres beslutning.")
     # Annullér: nothing written, mine stays in the field, and the reason is said.
     assert stored_text(archive, item_id) == "Deres beslutning."
@@ -47,13 +47,13 @@ def test_entry_mode_asks_and_keeps_mine_on_request(window, archive, qtbot, asked
     asked.answer = KEEP_MINE
     qtbot.keyClicks(entry.decision, " Igen.")
     qtbot.waitUntil(lambda: stored_text(archive, item_id) == "Min beslutning. Igen.",
-                    timeout=3000)
+                    timeout=20_000)
     assert asked[1] == ("Min beslutning. Igen.", "Deres beslutning.", "Deres beslutning.")
     assert entry.message.text() == ""
     # Further typing is based on my own save: no more questions.
     qtbot.keyClicks(entry.decision, "!")
     qtbot.waitUntil(lambda: stored_text(archive, item_id) == "Min beslutning. Igen.!",
-                    timeout=3000)
+                    timeout=20_000)
     assert len(asked) == 2
     window.undo()  # my typing after the choice
     window.undo()  # keeping mine: back to what the other secretary wrote
@@ -70,14 +70,14 @@ def test_entry_mode_can_take_the_archives_version(window, archive, qtbot, asked)
 
     entry.decision.setFocus()
     qtbot.keyClicks(entry.decision, "Min beslutning.")
-    qtbot.waitUntil(lambda: len(asked) == 1, timeout=3000)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=20_000)
     assert asked[0] == ("Min beslutning.", "Deres beslutning.", "Deres beslutning.")
     assert entry.decision.markdown() == "Deres beslutning."
     assert stored_text(archive, item_id) == "Deres beslutning."
 
     qtbot.keyClicks(entry.decision, " Og min.")  # now based on theirs: saved without asking
     qtbot.waitUntil(lambda: stored_text(archive, item_id) == "Deres beslutning. Og min.",
-                    timeout=3000)
+                    timeout=20_000)
     assert len(asked) == 1
 
 

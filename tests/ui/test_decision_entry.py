@@ -48,7 +48,7 @@ def open_entry(window, meeting_id, qtbot):
     keys = Keyboard(window)
     keys.key(Qt.Key.Key_B, CTRL | SHIFT)
     entry = window.decision_entry
-    qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=3000)
+    qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=20_000)
     return keys, entry
 
 

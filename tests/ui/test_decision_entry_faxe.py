@@ -60,7 +60,7 @@ def test_enter_the_faxe_decisions_from_the_keyboard(examples_window, examples_ar
     keys.key(Qt.Key.Key_B, CTRL | SHIFT)  # Møde > Indtast beslutninger
     entry = window.decision_entry
     assert entry is not None and entry.isVisible()
-    qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=3000)
+    qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=20_000)
     assert entry.counter.text() == "8 punkter mangler beslutning"
     members = [m.id for m in entry.entry.members]
 
@@ -79,7 +79,7 @@ def test_enter_the_faxe_decisions_from_the_keyboard(examples_window, examples_ar
         for follow_up in record["follow_ups"]:
             keys.key(Qt.Key.Key_S, ALT)
             assert entry.form is not None
-            qtbot.waitUntil(lambda: entry.form.isAncestorOf(keys.target()), timeout=3000)
+            qtbot.waitUntil(lambda: entry.form.isAncestorOf(keys.target()), timeout=20_000)
             keys.type(follow_up["text"])
             keys.key(Qt.Key.Key_Tab)
             keys.type(follow_up["asked_by"])
@@ -90,7 +90,7 @@ def test_enter_the_faxe_decisions_from_the_keyboard(examples_window, examples_ar
                 keys.type(dt.date.fromisoformat(follow_up["due"]).strftime("%d-%m-%Y"))
             keys.key(Qt.Key.Key_Return, CTRL)
             assert entry.form is None
-            qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=3000)
+            qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=20_000)
         keys.key(Qt.Key.Key_Return, CTRL)  # next item (stores the text)
         assert entry.counter.text().startswith(str(7 - n) if n < 7 else "Alle")
 

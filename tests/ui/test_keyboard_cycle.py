@@ -47,7 +47,7 @@ class Cycle:
         """The window manager gives a new dialog the keyboard (offscreen, we ask it to)."""
         if not dialog.isActiveWindow():
             dialog.activateWindow()
-        self.qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+        self.qtbot.waitUntil(dialog.isActiveWindow, timeout=20_000)
 
     def in_dialog(self, open_key, modifiers, drive) -> None:
         """Press `open_key`, then drive the modal dialog it opens from its own loop."""

@@ -44,7 +44,7 @@ def test_the_item_editor_has_the_field_for_closed_items_only(unsigned_examples_w
     field.edit.selectAll()
     qtbot.keyClicks(field.edit, "Grunden sælges til højestbydende.")
     qtbot.waitUntil(lambda: _public_text(window, item_id) == "Grunden sælges til højestbydende.",
-                    timeout=3000)
+                    timeout=20_000)
     window.undo()
     assert _public_text(window, item_id) == "Økonomiudvalget besluttede at sælge grunden."
     assert field.edit.markdown() == "Økonomiudvalget besluttede at sælge grunden."

@@ -47,7 +47,7 @@ def test_a_scan_read_from_the_window_is_confirmed_per_item(window, archive, qtbo
     window.load_scan([path])
     assert any("forslag gemt for 10 punkter og fremmødet" in m for m in messages)
     entry = window.decision_entry
-    qtbot.waitUntil(lambda: entry is not None and entry.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: entry is not None and entry.isVisible(), timeout=20_000)
     with archive.sessions() as session:
         assert all(i.decision is None for i in session.get(Meeting, meeting_id).items)
 
@@ -70,7 +70,7 @@ def test_a_scan_read_from_the_window_is_confirmed_per_item(window, archive, qtbo
             if entry.marks.item(row, 1).checkState() == Qt.CheckState.PartiallyChecked}
     assert half == proposed - set(entry.current.state.members("absent")) and half
     keys = Keyboard(entry)
-    qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=3000)
+    qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=20_000)
     keys.key(Qt.Key.Key_G, ALT)
     with archive.sessions() as session:
         item = session.get(Meeting, meeting_id).items[0]
@@ -121,6 +121,6 @@ def test_a_scan_dropped_on_the_window_is_read(window, archive, qtbot, messages, 
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert any("forslag gemt for 10 punkter og fremmødet" in m for m in messages)
-    qtbot.waitUntil(lambda: window.decision_entry is not None, timeout=3000)
+    qtbot.waitUntil(lambda: window.decision_entry is not None, timeout=20_000)
     assert window.decision_entry.scan_panel.isVisible()
     assert f"Afkrydset: {marked[1].ticked[0]}." in window.decision_entry.scan_panel.reading.text()

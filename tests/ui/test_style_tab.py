@@ -43,7 +43,7 @@ def test_editing_a_template_changes_the_preview_as_typed(window, qtbot):
     tab.edits["item_heading"].clear()
     qtbot.keyClicks(tab.edits["item_heading"], "Sag {number}: {title}[ v. {presenters}]")
     qtbot.waitUntil(lambda: "Sag 12: Tillidskodeks v. Jan, Tine og Ida" in
-                    tab.preview.toPlainText(), timeout=2000)
+                    tab.preview.toPlainText(), timeout=20_000)
     tab.lines.setPlainText("{open}\n[Brevid {extra.nope}]")
     text = _preview(dialog)
     assert "Åbent" in text and "Brevid" not in text

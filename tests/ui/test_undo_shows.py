@@ -33,7 +33,7 @@ def _activate(qtbot, window):
     """The window active again with the agenda in focus (offscreen, a closed question
     hands the activation back to no one)."""
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=20_000)
     window.agenda.view.setFocus()
 
 
@@ -135,7 +135,7 @@ def _type_and_store(qtbot, archive, edit, text, item_id, expected):
     cursor.movePosition(cursor.MoveOperation.End)
     edit.setTextCursor(cursor)
     qtbot.keyClicks(edit, text)
-    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] == expected, timeout=3000)
+    qtbot.waitUntil(lambda: section_texts(archive, item_id)[0] == expected, timeout=20_000)
 
 
 def test_two_runs_of_typing_are_two_steps(window, archive, qtbot, typing_clock):
@@ -171,9 +171,9 @@ def test_a_title_typed_in_one_run_is_one_step(window, archive, qtbot, typing_clo
     title.setFocus()
     title.selectAll()
     qtbot.keyClicks(title, "Bud")
-    qtbot.waitUntil(lambda: titles(archive, mid)[0][1] == "Bud", timeout=3000)
+    qtbot.waitUntil(lambda: titles(archive, mid)[0][1] == "Bud", timeout=20_000)
     qtbot.keyClicks(title, "get")
-    qtbot.waitUntil(lambda: titles(archive, mid)[0][1] == "Budget", timeout=3000)
+    qtbot.waitUntil(lambda: titles(archive, mid)[0][1] == "Budget", timeout=20_000)
     typing_clock.pause()
     qtbot.keyClicks(title, " 2021")
     window.undo()  # what is typed is stored first, as the run it is
@@ -192,7 +192,7 @@ def test_decision_entry_typing_runs_and_undo_goes_back_to_the_item(
     keys, entry = open_entry(window, mid, qtbot)
     first = entry.current.id
     keys.type("Godkendt")
-    qtbot.waitUntil(lambda: decisions_of(archive, mid)[0] is not None, timeout=3000)
+    qtbot.waitUntil(lambda: decisions_of(archive, mid)[0] is not None, timeout=20_000)
     typing_clock.pause()
     keys.type(" med en ændring")
     keys.key(Qt.Key.Key_Return, CTRL)  # on to the next item, which stores the typing
@@ -222,7 +222,7 @@ def test_undo_scrolls_the_editor_to_the_part_it_changes(window, archive, qtbot):
     qtbot.keyClicks(last.edit, "Til sidst")
     editor.flush()
     bar = editor.scroll.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=20_000)
     bar.setValue(0)
     assert bar.maximum() > 0 and not last.visibleRegion().boundingRect().height()
 
