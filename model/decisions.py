@@ -235,9 +235,9 @@ def _change(session: Session, item_id: int, edit, basis: Basis | None = None
 def check_votes(item: Item, state: DecisionState, before: DecisionState | None = None
                 ) -> None:
     """Refuse a vote by someone not taking part in the item (not at the meeting, absent
-    from the item, not participating) and more votes than people taking part. Only new
-    votes are checked, so an older decision whose attendance changed since can still be
-    edited otherwise."""
+    from the item, not participating) and a second vote by anyone, so there are never more
+    votes than people taking part. Checked only when a vote is new, so an older decision
+    whose attendance changed since can still be edited otherwise."""
     old = set(before.marks) if before else set()
     votes = [(k, m) for k, m in state.marks if k in VOTES]
     if not [mark for mark in votes if mark not in old]:
@@ -246,21 +246,22 @@ def check_votes(item: Item, state: DecisionState, before: DecisionState | None =
     people = roster.by_key(meeting)
     absent, away = set(state.members("absent")), set(state.members("not_participating"))
     members = {m.id: m for m in meeting.committee.members}
+    voted: set[int] = set()
     for _kind, key in votes:
         person = people.get(key) or members.get(key)
         name = person.display_name if person is not None else "?"
-        if key not in people:  # a secretary, a suppleant not standing in, a seat's member
+        if key in voted:
+            raise InputError("votes", f"{name} har stemt mere end én gang.")
+        voted.add(key)
+        if key not in people and getattr(person, "role", None) == "sekretær":
+            raise InputError("votes", f"{name} er udvalgets sekretær og kan ikke stemme.")
+        if key not in people:  # a suppleant not standing in, a replaced seat's member
             raise InputError("votes", f"{name} var ikke med på mødet og kan ikke stemme.")
         if key in absent:
             raise InputError("votes", f"{name} var ikke til stede under punktet og kan "
                              "ikke stemme.")
         if key in away:
             raise InputError("votes", f"{name} deltog ikke i punktet og kan ikke stemme.")
-    # Who is away all meeting is prefilled absent; unmarked, they came for this item.
-    taking = [key for key in people if key not in absent | away]
-    if len(votes) > len(taking):
-        raise InputError("votes", f"Punktet har {len(votes)} stemmer, men kun {len(taking)} "
-                         "deltog i behandlingen.")
 
 
 def restore(session: Session, item_id: int, state: DecisionState | None,

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from model import decisions
+from model.checks import InputError
 from model.entities import (
     Attachment,
     Attendance,
@@ -274,6 +276,7 @@ class _Importer:
         meeting.attendance = self._attendance(record.get("attendance", []), members, path)
         meeting.items = self._items(meeting, record["items"], members, path)
         self.session.flush()
+        self._check_votes(meeting, path)
         if status == "signed":
             signed.sign_imported(self.session, meeting, record.get("sealed"), path)
 
@@ -284,6 +287,19 @@ class _Importer:
             self.report.count("item", old_items.get(item.ext_id), writer.item_dict(item))
         self.report.count("meeting", before, writer.meeting_dict(meeting))
         self.report.meetings.append(meeting.ext_id)
+
+    def _check_votes(self, meeting: Meeting, path: tuple) -> None:
+        """The votes the window would accept: from people taking part, once each (the
+        rule itself is the decision entry's, so a file cannot bring in what typing cannot)."""
+        for i, item in enumerate(meeting.items):
+            if item.decision is None or not item.decision.votes_recorded:
+                continue
+            try:
+                decisions.check_votes(item, decisions.state_of(item.decision))
+            except InputError as error:
+                raise InterchangeError(
+                    place((*path, "items", i, "decision", "votes")), str(error).rstrip(".")
+                ) from None
 
     def _member(self, members: dict[str, Member], ext_id: str, path: tuple) -> Member:
         member = members.get(ext_id)
