@@ -99,14 +99,32 @@ def test_no_pdf_prints_text_over_text(printed):
     assert not failures, "\n\n".join(failures)
 
 
-@needs_soffice
-def test_no_word_file_prints_text_over_text(printed):
+@pytest.fixture(scope="module")
+def word_pdfs(printed) -> dict:
+    """The Word files as LibreOffice lays them out."""
     from exporters.layout import convert_all_to_pdf
 
     keys = [key for key in printed if key[3] == "docx"]
-    converted = convert_all_to_pdf([printed[key] for key in keys])
-    failures = _failures(dict(zip(keys, converted, strict=True)))
+    return dict(zip(keys, convert_all_to_pdf([printed[key] for key in keys]), strict=True))
+
+
+@needs_soffice
+def test_no_word_file_prints_text_over_text(word_pdfs):
+    failures = _failures(word_pdfs)
     assert not failures, "\n\n".join(failures)
+
+
+@needs_soffice
+def test_no_form_heading_breaks_inside_a_word(word_pdfs):
+    """A narrow column's heading ("Fraværende") must not wrap in the middle of the word."""
+    from exporters.protocol import ATTENDANCE, QUESTIONS, VOTES
+
+    headings = {word for column in ATTENDANCE + VOTES + QUESTIONS
+                for word in column.title.split()}
+    for key, pdf in word_pdfs.items():
+        if key[1] == "protokol":
+            printed_words = {word.text for word in words(pdf)}
+            assert headings <= printed_words, (key, sorted(headings - printed_words))
 
 
 # The checker itself must find what it is there to find.
