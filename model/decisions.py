@@ -280,6 +280,10 @@ def apply_phrase(session: Session, item_id: int, phrase: str,
                  basis: Basis | None = None) -> DecisionChange:
     """A standard decision: it replaces an empty text or another standard phrase, and goes
     in front of a text already written. "Udsat." also marks the item postponed."""
+    return _change(session, item_id, _phrase_edit(session, item_id, phrase), basis)
+
+
+def _phrase_edit(session: Session, item_id: int, phrase: str):
     phrase = phrase.strip()
     item = get_item(session, item_id)
     known = decision_phrases.phrases(session, item.meeting.committee_id)
@@ -296,6 +300,24 @@ def apply_phrase(session: Session, item_id: int, phrase: str,
             old.postponed and not (current in known and decision_phrases.postpones(current))
         )
         return replace(old, text=text, postponed=postponed)
+
+    return edit
+
+
+def take_reading(session: Session, item_id: int, phrase: str | None, absent: list[int],
+                 basis: Basis | None = None) -> DecisionChange:
+    """What the chair marked on the paper protocol, as one step: the ticked standard
+    decision and the members ticked as not present."""
+    item = editable_item(session, item_id)
+    for member_id in absent:
+        _member(session, item, member_id)
+    edits = [_phrase_edit(session, item_id, phrase)] if phrase else []
+    edits += [_presence_edit(member_id, "absent", True) for member_id in absent]
+
+    def edit(old: DecisionState) -> DecisionState:
+        for one in edits:
+            old = one(old)
+        return old
 
     return _change(session, item_id, edit, basis)
 
@@ -352,16 +374,21 @@ def set_presence(session: Session, item_id: int, member_id: int, kind: str, on: 
         raise ValueError(f"not a presence mark: {kind}")
     item = editable_item(session, item_id)
     _member(session, item, member_id)
+    return _change(session, item_id, _presence_edit(member_id, kind, on), basis)
 
+
+def _presence_edit(member_id: int, kind: str, on: bool):
     def edit(old: DecisionState) -> DecisionState:
         if on:
+            if (kind, member_id) in old.marks:
+                return old
             marks = [(k, m) for k, m in old.marks if m != member_id or k not in PRESENCE + VOTES]
             marks.append((kind, member_id))
         else:
             marks = [(k, m) for k, m in old.marks if (k, m) != (kind, member_id)]
         return replace(old, marks=tuple(marks))
 
-    return _change(session, item_id, edit, basis)
+    return edit
 
 
 def set_vote(session: Session, item_id: int, member_id: int, vote: str | None,

@@ -467,19 +467,15 @@ class DecisionEntryWindow(QDialog):
         self.focus_decision()
 
     def use_scan(self) -> None:
-        """Take over the scanned reading: the ticked standard decision and the members
-        ticked as not present, each an undoable step; the handwriting is typed."""
+        """Take over the scanned reading, one undoable step: the ticked standard decision
+        and the members ticked as not present; the handwriting is typed."""
         scan = self.current.scan if self.current else None
         if scan is None or self._refuse_locked():
             return
         self.flush()
-        if scan.phrase:
-            self._run(decisions.apply_phrase, scan.phrase,
-                      label=self.tr("Standardbeslutning »%1«").replace("%1", scan.phrase))
-        for member_id in scan.absent:
-            if self.current and member_id not in self.current.state.members("absent"):
-                self._run(decisions.set_presence, member_id, "absent", True,
-                          label=self.tr("Ikke til stede"))
+        if scan.phrase or scan.absent:
+            self._run(decisions.take_reading, scan.phrase, list(scan.absent),
+                      label=self.tr("Aflæsning af den scannede protokol"))
         self.focus_decision()
 
     def set_postponed(self, on: bool) -> None:

@@ -71,6 +71,7 @@ def test_a_scan_read_from_the_window_is_confirmed_per_item(window, archive, qtbo
     assert half == proposed - set(entry.current.state.members("absent")) and half
     keys = Keyboard(entry)
     qtbot.waitUntil(lambda: keys.target() is entry.decision, timeout=20_000)
+    before = _stored(archive, meeting_id)
     keys.key(Qt.Key.Key_G, ALT)
     with archive.sessions() as session:
         item = session.get(Meeting, meeting_id).items[0]
@@ -79,6 +80,12 @@ def test_a_scan_read_from_the_window_is_confirmed_per_item(window, archive, qtbo
     assert state.text == phrase
     away = {ext[m] for m in state.members("absent")}
     assert set(first.absent) | set(marked[0].absent) <= away
+    # The reading is one step: one undo takes the phrase and the absences back together.
+    window.undo()
+    assert _stored(archive, meeting_id) == before
+    window.redo()
+    with archive.sessions() as session:
+        assert state_of(session.get(Meeting, meeting_id).items[0].decision) == state
 
     entry.next_item()
     second = marked[2]
@@ -90,6 +97,11 @@ def test_a_scan_read_from_the_window_is_confirmed_per_item(window, archive, qtbo
     with archive.sessions() as session:
         state = state_of(session.get(Meeting, meeting_id).items[1].decision)
     assert state is None or state.text == ""  # no decision guessed
+
+
+def _stored(archive, meeting_id):
+    with archive.sessions() as session:
+        return state_of(session.get(Meeting, meeting_id).items[0].decision)
 
 
 def _members(archive, meeting_id):
