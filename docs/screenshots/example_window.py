@@ -12,10 +12,12 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
 
 
-def example_window(before_signing: bool = False, prepare: Callable | None = None):
+def example_window(before_signing: bool = False, prepare: Callable | None = None,
+                   fill_screen: bool = False):
     """(app, window): the program's own window, its settings in a fresh folder. With
     `before_signing`, the signed examples come in as approved, so they can still be edited;
-    `prepare(archive, folder)` runs on the archive before the window opens."""
+    `prepare(archive, folder)` runs on the archive before the window opens; `fill_screen`
+    shows the window as large as the screen (1366×768: a secretary's laptop)."""
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QSettings
 
@@ -30,7 +32,10 @@ def example_window(before_signing: bool = False, prepare: Callable | None = None
         prepare(archive, Path(work))
     app = application()
     window = open_window(archive)
-    window.resize(1360, 860)
+    if fill_screen:
+        window.setGeometry(window.screen().availableGeometry())
+    else:
+        window.resize(1360, 860)
     window.show()
     return app, window
 

@@ -9,33 +9,19 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from example_window import OUT, example_window, run, settle  # noqa: E402
 
 
 def main() -> None:
-    sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QPoint, QSettings, QTimer
+    app, window = example_window(before_signing=True, fill_screen=True)  # all editable
+    from PySide6.QtCore import QPoint
     from sqlalchemy import select
 
-    from model.database import open_archive
     from model.entities import Item
-    from model.interchange import import_file
-    from ui.app import application, example_files, open_window
     from ui.dialogs.export_dialog import ExportDialog
-
-    work = tempfile.mkdtemp()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, work)
-    archive = open_archive(os.path.join(work, "eksempler.sqlite3"))
-    for path in example_files():
-        import_file(archive, path)
-    app = application()
-    window = open_window(archive)
-    window.setGeometry(window.screen().availableGeometry())  # 1366×768
-    window.show()
 
     def item(title_start: str, meeting: str | None = None) -> tuple[int, int]:
         query = select(Item.meeting_id, Item.id).where(Item.title.startswith(title_start))
@@ -58,8 +44,7 @@ def main() -> None:
         dialog.show()
         dialog.progress.setRange(0, 0)  # as it looks while the document is made
         dialog.status.setText(f"Danner {name} …")
-        for _ in range(10):
-            app.processEvents()
+        settle(app)
         dialog.grab().save(str(OUT / "eksport.png"))
         dialog.close()
         spelling(*item("Budget 2027 - 2. behandling", "kb-2026-10-08"))
@@ -86,8 +71,7 @@ def main() -> None:
         point = edit.cursorRect(cursor).center()
         menu = spelling_menu(edit, point)
         menu.popup(edit.viewport().mapToGlobal(point + QPoint(0, 14)))  # under the word
-        for _ in range(10):
-            app.processEvents()
+        settle(app)
         app.primaryScreen().grabWindow(0).save(str(OUT / "stavekontrol.png"))
         menu.close()
 
@@ -95,14 +79,11 @@ def main() -> None:
         from ui import help
 
         dialog = help.show_shortcuts(window)
-        for _ in range(10):
-            app.processEvents()
+        settle(app)
         dialog.grab().save(str(OUT / "tastaturgenveje.png"))
         dialog.close()
 
-    QTimer.singleShot(1200, shoot)
-    app.exec()
-    os._exit(0)  # skip Python's final collection racing Qt's teardown
+    run(app, shoot)
 
 
 if __name__ == "__main__":

@@ -7,12 +7,11 @@ underskriv.png (the question before signing), under Xvfb.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from example_window import OUT, example_window  # noqa: E402
+from example_window import OUT, example_window, run  # noqa: E402
 
 
 def main() -> None:
@@ -56,9 +55,7 @@ def main() -> None:
         QTimer.singleShot(300, shoot_question)
         window.advance_status()
 
-    QTimer.singleShot(1200, shoot)
-    app.exec()
-    os._exit(0)  # skip Python's final collection racing Qt's teardown
+    run(app, shoot)
 
 
 if __name__ == "__main__":

@@ -6,16 +6,14 @@ starting point, with the preview of an item as it will print; under Xvfb.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from example_window import OUT, example_window  # noqa: E402
+from example_window import OUT, example_window, run  # noqa: E402
 
 
 def main() -> None:
-    from PySide6.QtCore import QTimer
 
     app, window = example_window()
     from ui.dialogs.committee_dialog import CommitteeDialog
@@ -38,9 +36,7 @@ def main() -> None:
         dialog.grab().save(str(OUT / "husstil.png"))
         app.quit()
 
-    QTimer.singleShot(1200, shoot)
-    app.exec()
-    os._exit(0)  # skip Python's final collection racing Qt's teardown
+    run(app, shoot)
 
 
 if __name__ == "__main__":
