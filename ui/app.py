@@ -129,18 +129,29 @@ def install_error_hook(window) -> None:
     sys.excepthook = hook
 
 
-def start_daily_backup(archive) -> None:
-    """Copy the archive in the background: on a large archive the day's copy takes
-    seconds, and the window should answer at once. SQLite's backup copies a
-    consistent state even while the window writes."""
+def start_daily_backup(archive, window=None) -> None:
+    """Check and copy the archive in the background: on a large archive the day's
+    full read and copy take seconds, and the window should answer at once. SQLite's
+    backup copies a consistent state even while the window writes. Damage the check
+    finds is shown in `window` (the same Danish line as at the command line, naming
+    Filer › Gendan sikkerhedskopi, which the open window offers); no copy is made."""
     if archive.pending_backup is None:
         return
-    from PySide6.QtCore import QRunnable, QThreadPool
+    from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+    class _Found(QObject):
+        damage = Signal(str)
+
+    found = _Found(window)
+    if window is not None:
+        found.damage.connect(window.show_error)
 
     class _Backup(QRunnable):
         def run(self) -> None:
             try:
                 archive.pending_backup()
+            except ReferentError as error:  # a damaged file, or a full disk
+                found.damage.emit(str(error))
             except Exception:  # noqa: BLE001 - a failed copy must not take the window down
                 pass  # the next start tries again: the day's copy is still missing
 
@@ -242,7 +253,7 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
     install_error_hook(window)
     window.show()
     warm_up(archive)
-    start_daily_backup(archive)
+    start_daily_backup(archive, window)
     start_seal_check(window)
     offer_first_steps(window)
     code = app.exec()
