@@ -85,10 +85,10 @@ print(json.dumps({"reindex_s": time.perf_counter() - t}))
 GUI_PROBE = """
 import json, os, resource, sys, tempfile, time
 started = float(sys.argv[2])
+from model.database import open_archive  # before PySide6, as main.run_gui does
+from ui.app import application, open_window
 from PySide6.QtCore import QSettings
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-from ui.app import application, open_window
-from model.database import open_archive
 app = application()
 archive = open_archive(sys.argv[1], keep_backups=None)
 window = open_window(archive)
