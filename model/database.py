@@ -266,7 +266,8 @@ def open_archive(
         before_upgrade = None
         if db_path:
             before_upgrade = lambda: backups.make_backup(db_path, "foer-opgradering")  # noqa: E731
-        migrations.upgrade(engine, backup=before_upgrade)
+        if revision != migrations.head_revision():  # known already for a SQLite file
+            migrations.upgrade(engine, backup=before_upgrade)
         # The search index is derived data kept by triggers; make it now, while
         # the archive is new and it costs nothing, so imports from the command
         # line are indexed as they go.

@@ -96,13 +96,10 @@ def load_examples(window) -> None:
 
 def open_window(archive, first_start: bool = True):
     """The main window on an open archive (tests use this without `run`)."""
-    from model import search
     from ui.main_window import MainWindow
     from ui.workspace import Workspace
 
-    search.ensure_index(archive.engine)
-    window = MainWindow(Workspace(archive))
-    return window
+    return MainWindow(Workspace(archive))  # open_archive made the search index
 
 
 def install_error_hook(window) -> None:
@@ -252,6 +249,9 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
     crash.install(window.flush, lambda: window)
     install_error_hook(window)
     window.show()
+    import gc
+
+    gc.enable()  # off while starting (main.run_gui)
     warm_up(archive)
     start_daily_backup(archive, window)
     start_seal_check(window)
