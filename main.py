@@ -296,12 +296,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
     # The start makes some 80,000 objects that stay (modules, classes, the ORM's
     # mappings); the collector going through them again and again while they are made
-    # costs 0.05 s of CPU. `run` turns it on once the window shows.
+    # costs 0.08 s of CPU. `run` turns it on once the window shows.
     gc.disable()
     try:
         # SQLAlchemy and the model before PySide6, on purpose: PySide6's import hook reads
-        # the source of every module imported after it (looking for "PySide6"), 0.1 s of
-        # CPU for SQLAlchemy's 200 modules at every start.
+        # the source of every module imported after it (looking for "PySide6"), 0.08 s
+        # of CPU for SQLAlchemy's modules at every start.
         import model.database  # noqa: F401
 
         try:

@@ -189,3 +189,15 @@ def test_damage_found_by_the_days_check_after_the_window_shows(qtbot, used_yeste
     assert window.act_restore.isEnabled()  # the way out the message names
     window.ws.close()
     assert used_yesterday.read_bytes() == before
+
+
+def test_the_start_turns_the_collector_back_on(monkeypatch):
+    import gc
+
+    import main
+
+    seen = []
+    monkeypatch.setattr("ui.app.run", lambda **_: seen.append(gc.isenabled()) or 0)
+    assert main.main([]) == 0
+    assert seen == [False]  # off while the window is being made
+    assert gc.isenabled()
