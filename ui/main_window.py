@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -257,16 +257,11 @@ class MainWindow(QMainWindow):
         else:
             self.splitter.setSizes([280, 380, 640])
         last = store.value("meeting/last")
-        if last is not None:  # once the window shows: a large meeting takes 0.2 s to open
-            QTimer.singleShot(0, self, lambda: self._open_last(last))
-
-    def _open_last(self, last) -> None:  # noqa: ANN001 - what the settings file holds
-        if self.meeting_id is not None:  # one picked already
-            return
-        try:
-            self.open_meeting(int(last))
-        except (ReferentError, ValueError):
-            pass
+        if last is not None:
+            try:
+                self.open_meeting(int(last))
+            except (ReferentError, ValueError):
+                pass
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.flush()

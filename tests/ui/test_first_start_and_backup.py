@@ -201,22 +201,3 @@ def test_the_start_turns_the_collector_back_on(monkeypatch):
     assert main.main([]) == 0
     assert seen == [False]  # off while the window is being made
     assert gc.isenabled()
-
-
-def test_the_last_meeting_opens_once_the_window_shows(qtbot, examples_archive, messages):
-    from model.meetings import list_meetings
-    from ui.app import application, open_window
-    from ui.settings import settings
-
-    with examples_archive.sessions() as session:
-        meeting = list_meetings(session)[-1]
-    settings().setValue("meeting/last", meeting.id)
-    application()
-    window = open_window(examples_archive)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.meeting_id is None  # the window shows first
-    qtbot.waitUntil(lambda: window.meeting_id == meeting.id, timeout=20000)
-    assert window.tree.currentIndex().isValid()
-    window.close()
-    assert settings().value("meeting/last") == meeting.id
