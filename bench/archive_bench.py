@@ -85,16 +85,18 @@ print(json.dumps({"reindex_s": time.perf_counter() - t}))
 GUI_PROBE = """
 import json, os, resource, sys, tempfile, time
 started = float(sys.argv[2])
+import gc; gc.disable()  # as main.run_gui does, until the window shows
+from model.database import open_archive  # before PySide6, as main.run_gui does
+from ui.app import application, open_window
 from PySide6.QtCore import QSettings
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-from ui.app import application, open_window
-from model.database import open_archive
 app = application()
 archive = open_archive(sys.argv[1], keep_backups=None)
 window = open_window(archive)
 window.show()
 app.processEvents()
 figures = {"usable_s": time.time() - started}
+gc.enable()
 from PySide6.QtCore import QThreadPool
 from ui.app import warm_up
 warm_up(archive)  # as `run` does; a person takes longer than this to pick a meeting

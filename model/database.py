@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -79,7 +80,8 @@ class Archive:
     engine: Engine
     sessions: sessionmaker[Session]
     path: Path | None  # the SQLite file, or None on a server
-    pending_backup: Callable[[], Path | None] | None = None  # the day's copy, if deferred
+    # The day's copy (and check) if deferred; raises ArchiveError if the file is damaged.
+    pending_backup: Callable[[], Path | None] | None = None
     # Signed meetings that fail their seal at the daily check: meeting id -> what differs.
     seal_failures: dict[int, str] = field(default_factory=dict)
     seal_check_due: bool = False  # the day's check of every seal is still to be made
@@ -193,6 +195,14 @@ def _create_sqlite_file(path: Path) -> None:
     write_atomically(path, build)
 
 
+def _days_copy(path: Path, keep: int, check: bool) -> Path | None:
+    """The day's copy, after the full check if that was left to now: a damaged file
+    never joins the good copies (ArchiveError, and no copy is made)."""
+    if check:
+        backups.check_integrity(path)
+    return backups.daily_backup(path, keep=keep)
+
+
 def _check_server(engine: Engine) -> None:
     """Refuse a server database that holds another program's tables, before changing it."""
     from sqlalchemy import inspect
@@ -218,12 +228,14 @@ def open_archive(
     An existing SQLite file is checked, read-only, before anything writes to
     it. Once a day the check reads every page, and then the day's backup copy
     is made (the newest `keep_backups` kept; None for none); a damaged file
-    is never copied over the good backups. `defer_backup` leaves the copy to
-    the caller as `Archive.pending_backup` (the window makes it in the
-    background). A copy is also made before any migration. A new archive is
-    made only if `create`, at a temporary name first; an empty or foreign
-    file is refused untouched.
+    is never copied over the good backups. `defer_backup` leaves the copy,
+    and the full check before it when no migration is due, to the caller as
+    `Archive.pending_backup` (the window runs it in the background; it
+    raises ArchiveError for a damaged file). A copy is also made before any
+    migration. A new archive is made only if `create`, at a temporary name
+    first; an empty or foreign file is refused untouched.
     """
+    revision = None  # of an existing SQLite file
     if url:
         engine = create_engine(url, pool_pre_ping=True)
         _check_server(engine)
@@ -238,19 +250,24 @@ def open_archive(
             db_path.parent.mkdir(parents=True, exist_ok=True)
             _create_sqlite_file(db_path)
         else:
-            archive_file.inspect(db_path)  # reading only, before anything writes to it
+            revision = archive_file.inspect(db_path)  # reading only, before anything writes
         engine = _sqlite_engine(db_path)
     pending = None
     daily = url is not None  # a server keeps no day's mark here: check at every start
     try:
         if db_path and not new_file and keep_backups and backups.due_today(db_path):
             daily = True
-            backups.check_integrity(db_path)  # a full read: once a day, not at every start
-            pending = lambda: backups.daily_backup(db_path, keep=keep_backups)  # noqa: E731
+            # The full read takes seconds on a large archive: left to the deferred copy
+            # (the window's, in the background) unless a migration is about to write.
+            check_later = defer_backup and revision == migrations.head_revision()
+            if not check_later:
+                backups.check_integrity(db_path)  # once a day, not at every start
+            pending = partial(_days_copy, db_path, keep_backups, check_later)
         before_upgrade = None
         if db_path:
             before_upgrade = lambda: backups.make_backup(db_path, "foer-opgradering")  # noqa: E731
-        migrations.upgrade(engine, backup=before_upgrade)
+        if revision != migrations.head_revision():  # known already for a SQLite file
+            migrations.upgrade(engine, backup=before_upgrade)
         # The search index is derived data kept by triggers; make it now, while
         # the archive is new and it costs nothing, so imports from the command
         # line are indexed as they go.

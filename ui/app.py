@@ -96,13 +96,10 @@ def load_examples(window) -> None:
 
 def open_window(archive, first_start: bool = True):
     """The main window on an open archive (tests use this without `run`)."""
-    from model import search
     from ui.main_window import MainWindow
     from ui.workspace import Workspace
 
-    search.ensure_index(archive.engine)
-    window = MainWindow(Workspace(archive))
-    return window
+    return MainWindow(Workspace(archive))  # open_archive made the search index
 
 
 def install_error_hook(window) -> None:
@@ -129,18 +126,29 @@ def install_error_hook(window) -> None:
     sys.excepthook = hook
 
 
-def start_daily_backup(archive) -> None:
-    """Copy the archive in the background: on a large archive the day's copy takes
-    seconds, and the window should answer at once. SQLite's backup copies a
-    consistent state even while the window writes."""
+def start_daily_backup(archive, window=None) -> None:
+    """Check and copy the archive in the background: on a large archive the day's
+    full read and copy take seconds, and the window should answer at once. SQLite's
+    backup copies a consistent state even while the window writes. Damage the check
+    finds is shown in `window` (the same Danish line as at the command line, naming
+    Filer › Gendan sikkerhedskopi, which the open window offers); no copy is made."""
     if archive.pending_backup is None:
         return
-    from PySide6.QtCore import QRunnable, QThreadPool
+    from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+    class _Found(QObject):
+        damage = Signal(str)
+
+    found = _Found(window)
+    if window is not None:
+        found.damage.connect(window.show_error)
 
     class _Backup(QRunnable):
         def run(self) -> None:
             try:
                 archive.pending_backup()
+            except ReferentError as error:  # a damaged file, or a full disk
+                found.damage.emit(str(error))
             except Exception:  # noqa: BLE001 - a failed copy must not take the window down
                 pass  # the next start tries again: the day's copy is still missing
 
@@ -241,8 +249,11 @@ def run(db: Path | None = None, db_url: str | None = None) -> int:
     crash.install(window.flush, lambda: window)
     install_error_hook(window)
     window.show()
+    import gc
+
+    gc.enable()  # off while starting (main.run_gui)
     warm_up(archive)
-    start_daily_backup(archive)
+    start_daily_backup(archive, window)
     start_seal_check(window)
     offer_first_steps(window)
     code = app.exec()

@@ -152,6 +152,42 @@ def test_deferred_backup_is_left_to_the_caller(tmp_path):
     assert open_archive(path, defer_backup=True).pending_backup is None  # one a day
 
 
+def test_a_deferred_check_finds_damage_before_the_copy(tmp_path):
+    from tests.model.test_hostile_archive import damage_table
+
+    path = tmp_path / "arkiv.sqlite3"
+    archive_with(path, STEVNS, FAXE)
+    assert backups.backups(path) == []  # a new file: the day's check and copy are due
+    damage_table(path, "items")
+    archive = open_archive(path, defer_backup=True)  # the window shows before the full read
+    with pytest.raises(ArchiveError, match=f"^{path}: arkivet er beskadiget .*Filer › Gendan"):
+        archive.pending_backup()
+    archive.close()
+    assert backups.backups(path) == []  # no damaged copy among the good ones
+
+
+@pytest.mark.parametrize("first_version", [False, True])
+def test_the_full_check_waits_for_the_copy_unless_a_migration_writes(tmp_path, monkeypatch,
+                                                                    first_version):
+    from tests.model.test_archive import make_first_version_archive
+
+    path = tmp_path / "arkiv.sqlite3"
+    if first_version:
+        make_first_version_archive(path)
+    else:
+        archive_with(path, STEVNS)  # a new file: the day's check and copy are due
+    checked: list[str] = []
+    monkeypatch.setattr(backups, "check_integrity", lambda p: checked.append("check"))
+    monkeypatch.setattr("model.migrations._run_alembic",
+                        lambda *a: checked.append("migrate"))
+    archive = open_archive(path, defer_backup=True)
+    assert checked == (["check", "migrate"] if first_version else [])
+    archive.pending_backup()
+    assert checked == (["check", "migrate"] if first_version else ["check"])
+    archive.close()
+    assert len(backups.backups(path)) == 1  # the day's, or the one taken before migrating
+
+
 def test_listing_leaves_no_wal_or_shm_beside_the_copies(tmp_path, capsys):
     db = tmp_path / "arkiv.sqlite3"
     archive_with(db, STEVNS)

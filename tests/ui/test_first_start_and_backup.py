@@ -159,3 +159,45 @@ def test_damage_found_while_the_window_reads_is_shown_in_danish(qtbot, used_yest
     assert messages[1] == "x.sqlite3: arkivet er beskadiget (malformed)."
     window.ws.close()
     assert used_yesterday.read_bytes() == before
+
+
+def test_damage_found_by_the_days_check_after_the_window_shows(qtbot, used_yesterday,
+                                                               messages):
+    from PySide6.QtCore import QThreadPool
+
+    from ui.app import application, open_window, start_daily_backup
+
+    application()
+    damage_table(used_yesterday, "items")  # where opening the window does not read
+    before = used_yesterday.read_bytes()
+    archive = open_archive(used_yesterday, defer_backup=True)  # the full read comes later
+    window = open_window(archive)
+    qtbot.addWidget(window)
+    window.show()
+    assert messages == []
+
+    start_daily_backup(archive, window)
+    QThreadPool.globalInstance().waitForDone(20000)
+    qtbot.waitUntil(lambda: messages != [], timeout=20000)
+
+    assert messages == [
+        f"{used_yesterday}: arkivet er beskadiget (database disk image is malformed). "
+        "Det er ikke ændret; gendan en sikkerhedskopi med Filer › Gendan sikkerhedskopi "
+        "(eller referent restore)."
+    ]
+    assert backups.backups(used_yesterday) == []  # no damaged copy among the good ones
+    assert window.act_restore.isEnabled()  # the way out the message names
+    window.ws.close()
+    assert used_yesterday.read_bytes() == before
+
+
+def test_the_start_turns_the_collector_back_on(monkeypatch):
+    import gc
+
+    import main
+
+    seen = []
+    monkeypatch.setattr("ui.app.run", lambda **_: seen.append(gc.isenabled()) or 0)
+    assert main.main([]) == 0
+    assert seen == [False]  # off while the window is being made
+    assert gc.isenabled()
