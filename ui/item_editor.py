@@ -36,13 +36,14 @@ from ui.line_field import ErrorLabel, LineField
 from ui.markdown_edit import MarkdownEdit
 from ui.public_decision import PART as PUBLIC_PART
 from ui.public_decision import EditorPublicDecision
-from ui.signed import SignedBanner, editing, grey_fields, item_signed
+from ui.signed import SignedBanner, editing, grey_fields, item_signed, meeting_signed
 from ui.workspace import Workspace
 
 
 def _shown(session, item_id: int) -> tuple[browse.ItemView, bool]:
     """The item as the editor shows it, and whether its meeting is signed: one read."""
-    return browse.item_view(session, item_id), item_signed(session, item_id)
+    view = browse.item_view(session, item_id)
+    return view, meeting_signed(session, view.meeting_id)
 
 
 LINE_FIELDS = ("number", "title", "public_title", "journal_number", "time_slot", "presenters")

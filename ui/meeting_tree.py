@@ -15,6 +15,14 @@ COMMITTEE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
+def _place(session, meeting_id: int) -> tuple[int, int]:
+    """The committee and year under which the tree shows the meeting."""
+    from model.agenda import get_meeting
+
+    meeting = get_meeting(session, meeting_id)
+    return meeting.committee_id, meeting.date.year
+
+
 @dataclass(eq=False)
 class Node:
     kind: str  # "committee", "year", "meeting"
@@ -105,15 +113,15 @@ class MeetingTreeModel(QAbstractItemModel):
     def index_of_meeting(self, meeting_id: int, load: bool = True) -> QModelIndex:
         """The tree index of a meeting, loading its committee and year if need be."""
         if load:
-            view = self.ws.read(browse.meeting_view, meeting_id)
+            committee_id, year_shown = self.ws.read(_place, meeting_id)
         for c_row, committee in enumerate(self.root.children):
-            if load and committee.committee_id != view.committee_id:
+            if load and committee.committee_id != committee_id:
                 continue
             c_index = self.index(c_row, 0)
             if load:
                 self.fetchMore(c_index)
             for y_row, year in enumerate(committee.children):
-                if load and year.year != view.date.year:
+                if load and year.year != year_shown:
                     continue
                 y_index = self.index(y_row, 0, c_index)
                 if load:
