@@ -36,8 +36,15 @@ from ui.line_field import ErrorLabel, LineField
 from ui.markdown_edit import MarkdownEdit
 from ui.public_decision import PART as PUBLIC_PART
 from ui.public_decision import EditorPublicDecision
-from ui.signed import LOCKED_STYLE, SignedBanner, editing, item_signed
+from ui.signed import SignedBanner, editing, grey_fields, item_signed, meeting_signed
 from ui.workspace import Workspace
+
+
+def _shown(session, item_id: int) -> tuple[browse.ItemView, bool]:
+    """The item as the editor shows it, and whether its meeting is signed: one read."""
+    view = browse.item_view(session, item_id)
+    return view, meeting_signed(session, view.meeting_id)
+
 
 LINE_FIELDS = ("number", "title", "public_title", "journal_number", "time_slot", "presenters")
 
@@ -58,6 +65,7 @@ class ItemEditor(QWidget):
         self._decision_version = 0
         self._decision_stored = ""
         self._settling = False
+        self._greyed = False  # the page's fields are greyed as read-only (signed meeting)
         self._build()
         self._bilag_keys()
         self.ws.item_changed.connect(self._on_item_changed)
@@ -234,7 +242,7 @@ class ItemEditor(QWidget):
             self.banner.hide()
             self.empty.show()
             return
-        self.view = self.ws.read(browse.item_view, item_id)
+        self.view, self.locked = self.ws.read(_shown, item_id)
         self.empty.hide()
         self.scroll.show()
         self._fill()
@@ -252,7 +260,6 @@ class ItemEditor(QWidget):
             for name, value in values.items():
                 self.fields[name].set_value(value)
             self._item_version = v.version
-            self.locked = self.ws.read(item_signed, v.id)
             self.fields["number"].setReadOnly(not v.frozen or self.locked)
             self.fields["number"].setToolTip(
                 "" if v.frozen else self.tr("Punkterne nummereres selv, til dagsordenen udsendes.")
@@ -290,9 +297,9 @@ class ItemEditor(QWidget):
         """A signed meeting's item is read-only: only a dated correction may be added
         (in the decision entry mode), which the banner offers."""
         self.banner.setVisible(locked)
-        style = LOCKED_STYLE if locked else ""
-        if self.page.styleSheet() != style:  # setting it styles every field anew: 5-10 ms
-            self.page.setStyleSheet(style)
+        if self._greyed != locked:
+            grey_fields(self.page, locked)
+            self._greyed = locked
         self.toolbar.setEnabled(not locked)
         for name, field in self.fields.items():
             if name not in ("number", "public_title"):
@@ -320,8 +327,7 @@ class ItemEditor(QWidget):
         if self.view is None:
             return
         try:
-            self.view = self.ws.read(browse.item_view, self.view.id)
-            self.locked = self.ws.read(item_signed, self.view.id)
+            self.view, self.locked = self.ws.read(_shown, self.view.id)
         except ReferentError:
             return  # the item is gone; the agenda will say so when it is read again
         self._fill_checks()
@@ -415,7 +421,7 @@ class ItemEditor(QWidget):
 
     def _on_item_changed(self, item_id: int) -> None:
         if self.view and item_id == self.view.id and not self._pushing:
-            self.view = self.ws.read(browse.item_view, item_id)
+            self.view, self.locked = self.ws.read(_shown, item_id)
             self._fill()
 
     # -- saving ------------------------------------------------------------------

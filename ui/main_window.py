@@ -32,11 +32,13 @@ from ui.workspace import Workspace
 def _opened(session, meeting_id: int) -> tuple[browse.MeetingView, list[str], bool]:
     """What the window needs of a meeting it opens, read at once: the meeting, its
     committee's section headings, and whether it is signed."""
-    from model.committees import get_committee
+    from model.decisions import is_locked
 
+    # Held while the view is made: the session keeps only what is referenced, and the
+    # meeting and its committee would otherwise be read again for each question.
+    meeting = agenda.get_meeting(session, meeting_id)
     view = browse.meeting_view(session, meeting_id)
-    headings = list(get_committee(session, view.committee_id).section_headings)
-    return view, headings, meeting_signed(session, meeting_id)
+    return view, list(meeting.committee.section_headings), is_locked(meeting)
 
 
 class MainWindow(MeetingSteps, QMainWindow):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -13,6 +14,29 @@ from ui.workspace import Workspace
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COMMITTEE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
+# Made once: the view asks for them for every row it paints (each | of Qt's flags makes a
+# new Python enum value), and most of the roles it asks for get None at once.
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED = frozenset((_DISPLAY, _FONT, _TOOLTIP, int(MEETING_ID_ROLE), int(COMMITTEE_ID_ROLE)))
+
+
+@cache
+def _bold() -> QFont:
+    """A committee's name (made when first shown: a font needs the application)."""
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def _place(session, meeting_id: int) -> tuple[int, int]:
+    """The committee and year under which the tree shows the meeting."""
+    from model.agenda import get_meeting
+
+    meeting = get_meeting(session, meeting_id)
+    return meeting.committee_id, meeting.date.year
 
 
 @dataclass(eq=False)
@@ -105,15 +129,15 @@ class MeetingTreeModel(QAbstractItemModel):
     def index_of_meeting(self, meeting_id: int, load: bool = True) -> QModelIndex:
         """The tree index of a meeting, loading its committee and year if need be."""
         if load:
-            view = self.ws.read(browse.meeting_view, meeting_id)
+            committee_id, year_shown = self.ws.read(_place, meeting_id)
         for c_row, committee in enumerate(self.root.children):
-            if load and committee.committee_id != view.committee_id:
+            if load and committee.committee_id != committee_id:
                 continue
             c_index = self.index(c_row, 0)
             if load:
                 self.fetchMore(c_index)
             for y_row, year in enumerate(committee.children):
-                if load and year.year != view.date.year:
+                if load and year.year != year_shown:
                     continue
                 y_index = self.index(y_row, 0, c_index)
                 if load:
@@ -155,30 +179,24 @@ class MeetingTreeModel(QAbstractItemModel):
             return [self.tr("Udvalg og møder"), self.tr("Status")][section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY):
+        if role not in _ANSWERED or not index.isValid():
             return None
         node = self._node(index)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if index.column() == 0:
                 return node.label
             return node.meeting.status_name if node.meeting else None
-        if role == Qt.ItemDataRole.FontRole and node.kind == "committee":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _FONT:
+            return _bold() if node.kind == "committee" else None
+        if role == _TOOLTIP:
             # The name is often cut in a narrow tree: the tooltip shows it whole.
             if node.meeting:
                 return f"{node.meeting.title} – {node.meeting.status_name}"
             return node.label
         if role == MEETING_ID_ROLE:
             return node.meeting.id if node.meeting else None
-        if role == COMMITTEE_ID_ROLE:
-            return node.committee_id
-        return None
+        return node.committee_id  # COMMITTEE_ID_ROLE
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else (
-            Qt.ItemFlag.NoItemFlags
-        )
+        return _SELECTABLE if index.isValid() else Qt.ItemFlag.NoItemFlags

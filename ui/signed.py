@@ -11,15 +11,30 @@ import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from model import agenda, decisions
 from model.errors import ReferentError
 
 # Read-only fields greyed, so no one starts typing into a field that will not take it.
+LOCKED_BASE = "#f2f2f2"
 LOCKED_STYLE = (
-    "QLineEdit, QTextEdit, QPlainTextEdit, QListWidget, QTableWidget { background: #f2f2f2; }"
+    "QLineEdit, QTextEdit, QPlainTextEdit, QListWidget, QTableWidget "
+    f"{{ background: {LOCKED_BASE}; }}"
 )
+
+
+def grey_fields(widget: QWidget, locked: bool) -> None:
+    """LOCKED_STYLE's grey, as a palette: the fields (and lists) in `widget` have it while
+    `locked`, those made later too. A style sheet would style every field anew each time it
+    is set (8-10 ms in the item editor) and make the fields slower to make and to paint."""
+    palette = QPalette()  # nothing of its own: the parent's palette again
+    if locked:
+        palette = QPalette(widget.palette())
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Base, QColor(LOCKED_BASE))
+    widget.setPalette(palette)
 
 
 def tr(text: str) -> str:

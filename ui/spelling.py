@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QPainter,
+    QPaintEvent,
     QPen,
+    QShowEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -175,16 +178,18 @@ class _Watcher(QObject):
     """Attaches to text fields as they are shown, and opens their spelling menus."""
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind == QEvent.Type.Show and isinstance(watched, (QTextEdit, QPlainTextEdit)):
+        # Called for every event of the program: the event's class tells its kind more
+        # cheaply than event.type(), which makes a Python enum value each time.
+        kind = event.__class__
+        if kind is QShowEvent and isinstance(watched, (QTextEdit, QPlainTextEdit)):
             attach(watched)
-        elif kind == QEvent.Type.Paint and isinstance(watched, QLineEdit) and watched.text():
+        elif kind is QPaintEvent and isinstance(watched, QLineEdit) and watched.text():
             if not wanted(watched) or not speller().available:
                 return False
             watched.event(event)  # the field paints itself, then the lines go on top
             underline_line(watched)
             return True
-        elif kind == QEvent.Type.ContextMenu:
+        elif kind is QContextMenuEvent:
             widget = _text_widget(watched)
             if widget is None or not wanted(widget):
                 return False
