@@ -36,6 +36,7 @@ def register() -> None:
     """Register the fonts with reportlab once per process."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
+
     from exporters.pdf_font import SubsetFont
 
     folder = font_dir()

@@ -284,6 +284,8 @@ class _Para(Paragraph):
 
     continued = False  # the second part of a paragraph split over a page
     list_start = False  # the first entry of a list
+    wrapped_at = None  # the width of its last measuring, whose lines it holds
+    wrapped = (0, 0)  # the size it measured then
 
     def draw(self):
         if not isinstance(self.canv, _MeasuringCanvas):
@@ -295,8 +297,19 @@ class _Para(Paragraph):
         with tagging.tagged(canvas, tag, self.continued, level, labelled, self.list_start):
             super().drawOn(canvas, x, y, _sW)
 
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        # Measured again at the width it was just measured at (a KeepTogether's entries,
+        # then each on its own): the lines are the same, unless split() dropped them.
+        if availWidth != self.wrapped_at or "blPara" not in self.__dict__:
+            self.wrapped_at = None
+            self.wrapped = super().wrap(availWidth, availHeight)
+            self.wrapped_at = availWidth
+        return self.wrapped
+
     def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.wrapped_at = None
         for part in parts[1:]:
             part.continued = True
         return parts
@@ -329,21 +342,24 @@ def _toc(doc: Document, st) -> list:
     title = _Para(escape(doc.toc_title), st["toc_title"])
     title.toc_entry = (doc.toc_title, "indholdsfortegnelse")
     large = doc.large_print
-    return [title, *(TocLine(_text(c.toc_text), c.anchor,
-                             toc_style(round(toc_hanging(c.toc_text, large), 1), large))
-                     for c in doc.chapters)]
+    lines = []
+    for chapter in doc.chapters:
+        text, markup = chapter.toc_text, _text(chapter.toc_text)
+        style = toc_style(round(toc_hanging(text, large), 1), large)
+        lines.append(TocLine(markup, chapter.anchor, style, _frags([Run(text)], style, markup)))
+    return [title, *lines]
 
 
 def _front(front: FrontPage, compact: bool, st) -> list:
     flow: list = [
-        _Para(_text(front.organisation), st["front_org"]),
-        _Para(_text(front.kind), st["front_kind"]),
-        _Para(_text(front.committee), st["front_committee"]),
+        _plain(front.organisation, st["front_org"]),
+        _plain(front.kind, st["front_kind"]),
+        _plain(front.committee, st["front_committee"]),
     ]
     rows = []
     for label, values in front.rows:
-        cell = [_Para(_text(value), st["front_value"]) for value in values]
-        rows.append([_Para(_text(label), st["front_label"]), cell])
+        cell = [_plain(value, st["front_value"]) for value in values]
+        rows.append([_plain(label, st["front_label"]), cell])
     if rows:
         table = tagging.TaggedTable(rows, colWidths=[42 * mm, None], hAlign="LEFT",
                                     header_columns=1)
@@ -360,7 +376,7 @@ def _front(front: FrontPage, compact: bool, st) -> list:
 
 
 def _chapter(chapter: Chapter, st) -> list:
-    heading = _Para(_text(chapter.heading), st["chapter"])
+    heading = _plain(chapter.heading, st["chapter"])
     heading.toc_entry = (chapter.heading, chapter.anchor)
     heading.page_mark = chapter.mark
     heading.scan_item = chapter.scan_item
@@ -409,9 +425,9 @@ def _block(block: Block, st) -> list:
         para = _runs_para(block.runs, st[block.style])
         return [CondPageBreak(KEEP[block.style]), para] if block.style in KEEP else [para]
     if isinstance(block, SectionHeading):
-        return [CondPageBreak(KEEP["section"]), _Para(_text(block.text), st["section"])]
+        return [CondPageBreak(KEEP["section"]), _plain(block.text, st["section"])]
     if isinstance(block, SubHeading):
-        return [CondPageBreak(KEEP["sub"]), _Para(_text(block.text), st["sub"])]
+        return [CondPageBreak(KEEP["sub"]), _plain(block.text, st["sub"])]
     if isinstance(block, ListBlock):
         last = len(block.entries) - 1
         entries = [
@@ -426,8 +442,8 @@ def _block(block: Block, st) -> list:
 
 def _form(block: Block, st) -> list:
     width = PAGE[0] - 2 * MARGIN_X
-    para = lambda text: _Para(_text(text), st["front_value"])  # noqa: E731
-    head = lambda text: _Para(_text(text), st["front_label"])  # noqa: E731
+    para = lambda text: _plain(text, st["front_value"])  # noqa: E731
+    head = lambda text: _plain(text, st["front_label"])  # noqa: E731
     if isinstance(block, TickBoxes):
         flow = forms.tick_boxes(block, width, para)
     elif isinstance(block, WritingBox):
@@ -445,11 +461,11 @@ def _signatures(page: SignaturePage, st) -> list:
     """Two signers a row, each a line to sign on above the name; a long list (up to 20)
     is set tighter so that it stays on one page."""
     tight = page.tight
-    flow: list = [_Para(_text(page.meeting), st["front_label"]), Spacer(1, 2 * mm)] if (
+    flow: list = [_plain(page.meeting, st["front_label"]), Spacer(1, 2 * mm)] if (
         page.meeting) else []
-    flow.append(_Para(_text(page.intro), st["body"]))
+    flow.append(_plain(page.intro, st["body"]))
     if page.dated:
-        dated = Table([[_Para(_text(page.dated), st["body"]), ""]],
+        dated = Table([[_plain(page.dated, st["body"]), ""]],
                       colWidths=[38 * mm, 60 * mm], hAlign="LEFT")
         dated.setStyle(TableStyle([
             ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
@@ -467,10 +483,10 @@ def _signatures(page: SignaturePage, st) -> list:
             Spacer(1, (8 if tight else 16) * mm),
             HRFlowable(width="92%", thickness=0.6, color=colors.black, hAlign="LEFT",
                        spaceAfter=2 if tight else 3),
-            _Para(_text(signer.name), name_style),
+            _plain(signer.name, name_style),
         ]
         if signer.note:
-            cell.append(_Para(_text(signer.note), note_style))
+            cell.append(_plain(signer.note, note_style))
         cells.append(cell)
     if not cells:
         return flow
@@ -490,6 +506,11 @@ def _signatures(page: SignaturePage, st) -> list:
 
 def _text(text: str) -> str:
     return with_fallback(escape(text))
+
+
+def _plain(text: str, style) -> _Para:
+    """A paragraph of plain text."""
+    return _runs_para([Run(text)], style)
 
 
 def _runs_para(runs: list[Run], style, bulletText: str | None = None) -> _Para:  # noqa: N803
