@@ -272,10 +272,12 @@ def _drop_unused_base_fonts(page) -> None:
     fonts = page.obj.get("/Resources", {}).get("/Font")
     if fonts is None:
         return
+    base = [name for name in fonts.keys() if "/FontDescriptor" not in fonts[name]]
+    if not base:  # the usual case: reportlab's pages share one font dictionary
+        return
     content = page.obj.Contents.read_bytes() if "/Contents" in page.obj else b""
-    for name in list(fonts.keys()):
-        font = fonts[name]
-        if "/FontDescriptor" not in font and f"{name} ".encode() not in content:
+    for name in base:
+        if f"{name} ".encode() not in content:
             del fonts[name]
 
 
