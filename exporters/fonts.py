@@ -36,11 +36,12 @@ def register() -> None:
     """Register the fonts with reportlab once per process."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from exporters.pdf_font import SubsetFont
 
     folder = font_dir()
     for name, filename in FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+        pdfmetrics.registerFont(SubsetFont(name, str(folder / filename)))
     addMapping(FAMILY, 0, 0, FAMILY)
     addMapping(FAMILY, 1, 0, f"{FAMILY}-Bold")
     addMapping(FAMILY, 0, 1, f"{FAMILY}-Italic")

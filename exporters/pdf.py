@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import gc
 import io
-from xml.sax.saxutils import escape
+from collections.abc import Iterator
+from html import escape as html_escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -80,12 +81,16 @@ GREY_LEVEL = 0.35  # the footer's grey, as GREY (#595959)
 HEADER_SHARE = 0.4  # of the text width, at most, for the organisation in the header
 HEADER_GAP = 6 * mm
 KEEP_FORM = 50 * mm  # a form's heading, its heading row and a few rows
+FEED_AHEAD = 64  # flowables of the story kept ahead of the layout, at least (_parts)
 
 
-def render_pdf(doc: Document, placed: list[forms.Placed] | None = None) -> bytes:
+def render_pdf(doc: Document, placed: list[forms.Placed] | None = None,
+               spend: bool = False) -> bytes:
     """The document as PDF bytes; `placed`, when given, receives where each box to tick
-    and each ruled box was drawn (pdf_forms.Placed), for reading the paper back."""
-    data, boxes, _ = _render(doc)
+    and each ruled box was drawn (pdf_forms.Placed), for reading the paper back. `spend`
+    when the caller needs `doc` no more: each chapter's blocks are let go once laid out
+    (30 MB at 2000 items)."""
+    data, boxes, _ = _render(doc, spend)
     if placed is not None:
         placed.extend(boxes)
     return data
@@ -98,10 +103,14 @@ def render_pdf_with_layout(doc: Document) -> tuple[bytes, list]:
     return data, pages
 
 
-def _render(doc: Document) -> tuple[bytes, list, list]:
+def _render(doc: Document, spend: bool = False) -> tuple[bytes, list, list]:
     out = io.BytesIO()
     template = _Template(out, doc)
-    template.build(_story(doc), canvasmaker=_Canvas)
+    # The story is made a chapter at a time as the layout reaches it: made whole, its
+    # flowables took 75 MB at 2000 items before the first page was drawn.
+    template.feed = _parts(doc, spend)
+    template.story = next(template.feed, [])
+    template.build(template.story, canvasmaker=_Canvas)
     numbers = {**template.pages, numbers_.TOTAL: template.page_count}
     numbers_.fill(template.canv, numbers)
     tagging.wrap_artifacts(template.canv)
@@ -161,6 +170,8 @@ class _Template(BaseDocTemplate):
         self.mark = ""  # the mark of the chapter being laid out (marked documents)
         self.scan_item = ""  # the item of the chapter being laid out (scan marks)
         self._doSave = 0  # saved by render_pdf once the numbers are filled in
+        self.feed: Iterator[list] | None = None  # the story's next parts (_parts)
+        self.story: list = []  # the flowables build() lays out, when fed from `feed`
         # No padding: the text block is exactly the margins, as in the Word file.
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -170,6 +181,17 @@ class _Template(BaseDocTemplate):
         else:
             template = PageTemplate("page", [frame], onPage=self._decorate)
         self.addPageTemplates([template])
+
+    def handle_flowable(self, flowables):
+        """Lay out the story's next flowable, first adding the story's next parts when few
+        are left: a part begins with its page break, so none looks past what is there."""
+        while self.feed is not None and flowables is self.story and len(flowables) < FEED_AHEAD:
+            part = next(self.feed, None)
+            if part is None:
+                self.feed = None
+            else:
+                flowables.extend(part)
+        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable):
         entry = getattr(flowable, "toc_entry", None)
@@ -262,6 +284,8 @@ class _Para(Paragraph):
 
     continued = False  # the second part of a paragraph split over a page
     list_start = False  # the first entry of a list
+    wrapped_at = None  # the width of its last measuring, whose lines it holds
+    wrapped = (0, 0)  # the size it measured then
 
     def draw(self):
         if not isinstance(self.canv, _MeasuringCanvas):
@@ -273,48 +297,69 @@ class _Para(Paragraph):
         with tagging.tagged(canvas, tag, self.continued, level, labelled, self.list_start):
             super().drawOn(canvas, x, y, _sW)
 
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        # Measured again at the width it was just measured at (a KeepTogether's entries,
+        # then each on its own): the lines are the same, unless split() dropped them.
+        if availWidth != self.wrapped_at or "blPara" not in self.__dict__:
+            self.wrapped_at = None
+            self.wrapped = super().wrap(availWidth, availHeight)
+            self.wrapped_at = availWidth
+        return self.wrapped
+
     def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.wrapped_at = None
         for part in parts[1:]:
             part.continued = True
         return parts
 
 
 def _story(doc: Document) -> list:
+    return [flowable for part in _parts(doc) for flowable in part]
+
+
+def _parts(doc: Document, spend: bool = False) -> Iterator[list]:
+    """The story in parts: the front page, the contents, each chapter after its page break;
+    `spend`: each chapter's blocks are let go once their flowables are made."""
     st = styles(doc.large_print)
-    story: list = []
+    started = False
     if doc.front:
-        story += _front(doc.front, doc.compact, st)
+        yield _front(doc.front, doc.compact, st)
+        started = True
     if doc.with_toc:
-        if story:
-            story.append(PageBreak())
-        story += _toc(doc, st)
+        yield [PageBreak()] * started + _toc(doc, st)
+        started = True
     for chapter in doc.chapters:
-        if story and not doc.compact:
-            story.append(PageBreak())
-        story += _chapter(chapter, st)
-    return story
+        flow = [PageBreak()] * (started and not doc.compact) + _chapter(chapter, st)
+        if spend:
+            chapter.blocks, chapter.signature = [], None
+        yield flow
+        started = True
 
 
 def _toc(doc: Document, st) -> list:
     title = _Para(escape(doc.toc_title), st["toc_title"])
     title.toc_entry = (doc.toc_title, "indholdsfortegnelse")
     large = doc.large_print
-    return [title, *(TocLine(_text(c.toc_text), c.anchor,
-                             toc_style(round(toc_hanging(c.toc_text, large), 1), large))
-                     for c in doc.chapters)]
+    lines = []
+    for chapter in doc.chapters:
+        text, markup = chapter.toc_text, _text(chapter.toc_text)
+        style = toc_style(round(toc_hanging(text, large), 1), large)
+        lines.append(TocLine(markup, chapter.anchor, style, _frags([Run(text)], style, markup)))
+    return [title, *lines]
 
 
 def _front(front: FrontPage, compact: bool, st) -> list:
     flow: list = [
-        _Para(_text(front.organisation), st["front_org"]),
-        _Para(_text(front.kind), st["front_kind"]),
-        _Para(_text(front.committee), st["front_committee"]),
+        _plain(front.organisation, st["front_org"]),
+        _plain(front.kind, st["front_kind"]),
+        _plain(front.committee, st["front_committee"]),
     ]
     rows = []
     for label, values in front.rows:
-        cell = [_Para(_text(value), st["front_value"]) for value in values]
-        rows.append([_Para(_text(label), st["front_label"]), cell])
+        cell = [_plain(value, st["front_value"]) for value in values]
+        rows.append([_plain(label, st["front_label"]), cell])
     if rows:
         table = tagging.TaggedTable(rows, colWidths=[42 * mm, None], hAlign="LEFT",
                                     header_columns=1)
@@ -331,7 +376,7 @@ def _front(front: FrontPage, compact: bool, st) -> list:
 
 
 def _chapter(chapter: Chapter, st) -> list:
-    heading = _Para(_text(chapter.heading), st["chapter"])
+    heading = _plain(chapter.heading, st["chapter"])
     heading.toc_entry = (chapter.heading, chapter.anchor)
     heading.page_mark = chapter.mark
     heading.scan_item = chapter.scan_item
@@ -380,9 +425,9 @@ def _block(block: Block, st) -> list:
         para = _runs_para(block.runs, st[block.style])
         return [CondPageBreak(KEEP[block.style]), para] if block.style in KEEP else [para]
     if isinstance(block, SectionHeading):
-        return [CondPageBreak(KEEP["section"]), _Para(_text(block.text), st["section"])]
+        return [CondPageBreak(KEEP["section"]), _plain(block.text, st["section"])]
     if isinstance(block, SubHeading):
-        return [CondPageBreak(KEEP["sub"]), _Para(_text(block.text), st["sub"])]
+        return [CondPageBreak(KEEP["sub"]), _plain(block.text, st["sub"])]
     if isinstance(block, ListBlock):
         last = len(block.entries) - 1
         entries = [
@@ -397,8 +442,8 @@ def _block(block: Block, st) -> list:
 
 def _form(block: Block, st) -> list:
     width = PAGE[0] - 2 * MARGIN_X
-    para = lambda text: _Para(_text(text), st["front_value"])  # noqa: E731
-    head = lambda text: _Para(_text(text), st["front_label"])  # noqa: E731
+    para = lambda text: _plain(text, st["front_value"])  # noqa: E731
+    head = lambda text: _plain(text, st["front_label"])  # noqa: E731
     if isinstance(block, TickBoxes):
         flow = forms.tick_boxes(block, width, para)
     elif isinstance(block, WritingBox):
@@ -416,11 +461,11 @@ def _signatures(page: SignaturePage, st) -> list:
     """Two signers a row, each a line to sign on above the name; a long list (up to 20)
     is set tighter so that it stays on one page."""
     tight = page.tight
-    flow: list = [_Para(_text(page.meeting), st["front_label"]), Spacer(1, 2 * mm)] if (
+    flow: list = [_plain(page.meeting, st["front_label"]), Spacer(1, 2 * mm)] if (
         page.meeting) else []
-    flow.append(_Para(_text(page.intro), st["body"]))
+    flow.append(_plain(page.intro, st["body"]))
     if page.dated:
-        dated = Table([[_Para(_text(page.dated), st["body"]), ""]],
+        dated = Table([[_plain(page.dated, st["body"]), ""]],
                       colWidths=[38 * mm, 60 * mm], hAlign="LEFT")
         dated.setStyle(TableStyle([
             ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
@@ -438,10 +483,10 @@ def _signatures(page: SignaturePage, st) -> list:
             Spacer(1, (8 if tight else 16) * mm),
             HRFlowable(width="92%", thickness=0.6, color=colors.black, hAlign="LEFT",
                        spaceAfter=2 if tight else 3),
-            _Para(_text(signer.name), name_style),
+            _plain(signer.name, name_style),
         ]
         if signer.note:
-            cell.append(_Para(_text(signer.note), note_style))
+            cell.append(_plain(signer.note, note_style))
         cells.append(cell)
     if not cells:
         return flow
@@ -459,8 +504,19 @@ def _signatures(page: SignaturePage, st) -> list:
     return flow
 
 
+def escape(text: str) -> str:
+    """`text` with & < > escaped for paragraph markup, as xml.sax.saxutils.escape does,
+    whose import takes 30 ms (it brings urllib.request and http.client)."""
+    return html_escape(text, quote=False)
+
+
 def _text(text: str) -> str:
     return with_fallback(escape(text))
+
+
+def _plain(text: str, style) -> _Para:
+    """A paragraph of plain text."""
+    return _runs_para([Run(text)], style)
 
 
 def _runs_para(runs: list[Run], style, bulletText: str | None = None) -> _Para:  # noqa: N803

@@ -59,11 +59,11 @@ class TocLine(Flowable):
 
     NUMBER_WIDTH = 30
 
-    def __init__(self, markup: str, anchor: str, style):
+    def __init__(self, markup: str, anchor: str, style, frags: list | None = None):
         super().__init__()
         self.anchor = anchor
         self.style = style
-        self.para = Paragraph(markup, style)
+        self.para = Paragraph(markup, style, frags=frags)  # frags: the markup, parsed
 
     def wrap(self, avail_width, avail_height):
         self.width = avail_width

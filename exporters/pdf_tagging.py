@@ -225,11 +225,16 @@ def finish(data: bytes, notes: Tagger, title: str, lang: str = "da-DK") -> bytes
     import pikepdf
     from pikepdf import Dictionary, Name
 
+    tree = _TreeBuilder()
+    # Each element is let go once placed: the notes and the tree are not held at once.
+    elements, notes.elements = notes.elements, []
+    for index in range(len(elements)):
+        tree.add(elements[index])
+        elements[index] = None
+    del elements
     pdf = pikepdf.open(io.BytesIO(data))
     pages = list(pdf.pages)
-    tree = _TreeBuilder(len(pages))
-    for element in notes.elements:
-        tree.add(element)
+    tree.pages(len(pages))
     for index, page in enumerate(pages):
         page.obj.StructParents = index
     key = len(pages)
@@ -267,10 +272,12 @@ def _drop_unused_base_fonts(page) -> None:
     fonts = page.obj.get("/Resources", {}).get("/Font")
     if fonts is None:
         return
+    base = [name for name in fonts.keys() if "/FontDescriptor" not in fonts[name]]
+    if not base:  # the usual case: reportlab's pages share one font dictionary
+        return
     content = page.obj.Contents.read_bytes() if "/Contents" in page.obj else b""
-    for name in list(fonts.keys()):
-        font = fonts[name]
-        if "/FontDescriptor" not in font and f"{name} ".encode() not in content:
+    for name in base:
+        if f"{name} ".encode() not in content:
             del fonts[name]
 
 
@@ -302,16 +309,20 @@ class _Objr:
 class _TreeBuilder:
     """Places elements under Document, grouping table cells, list entries and TOC lines."""
 
-    def __init__(self, page_count: int):
+    def __init__(self):
         self.document = _Node("Document", None)
         self.nodes = [self.document]  # in the order they are written
-        self.parents: list[dict[int, _Node]] = [{} for _ in range(page_count)]
+        self.parents: list[dict[int, _Node]] = []  # each page's, by MCID
         self.parent_tree: list[tuple[int, _Node]] = []  # annotations' entries
         self.table = None  # (number, Table node, {row: TR node}, {(row, col): cell node})
         self.lists: list = []  # open L nodes, by level
         self.last_item = None
         self.toc = None
         self.link_nodes: dict[int, _Node] = {}
+
+    def pages(self, count: int) -> None:
+        """There are `count` pages, some perhaps after the last with marked content."""
+        self.parents += [{} for _ in range(count - len(self.parents))]
 
     def node(self, tag: str, parent: _Node, header: bool = False) -> _Node:
         node = _Node(tag, parent, header)
@@ -341,6 +352,8 @@ class _TreeBuilder:
     def _mark(self, leaf: _Node, kids: list[tuple[int, int]]) -> None:
         for page, mcid in kids:
             leaf.kids.append((page, mcid))
+            if page >= len(self.parents):
+                self.pages(page + 1)
             self.parents[page][mcid] = leaf
 
     def _cell(self, cell: tuple[int, int, int, bool]) -> _Node:

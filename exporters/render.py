@@ -52,7 +52,7 @@ def render_meeting(
     # while the document is written.
     del meeting
     gc.collect()
-    write_atomically(out, render_document(doc, fmt, template))
+    write_atomically(out, render_document(doc, fmt, template, spend=True))
 
 
 def render_protocol_pdf(session: Session, meeting: Meeting) -> bytes:
@@ -96,14 +96,15 @@ def _neutral(meeting: Meeting, document: str, public: bool):
     return build_document(meeting, document, public)
 
 
-def render_document(doc, fmt: str, template: bytes | None = None) -> bytes:
+def render_document(doc, fmt: str, template: bytes | None = None, spend: bool = False) -> bytes:
     """A neutral Document (such as `follow_up_list.build_follow_up_list`'s) as `fmt` bytes;
     `template` is a committee's Word template, if any. For Word, the document's elastic
-    ruled boxes are fixed at the lines they get in the PDF (pdf.settle_boxes)."""
+    ruled boxes are fixed at the lines they get in the PDF (pdf.settle_boxes). `spend`
+    when the caller needs `doc` no more: a PDF lets its chapters go as it lays them out."""
     if fmt == "pdf":
         from exporters.pdf import render_pdf
 
-        return render_pdf(doc)
+        return render_pdf(doc, spend=spend)
     if fmt != "docx":
         raise ReferentError(f"Ukendt format: {fmt}")
     from exporters.docx import render_docx
