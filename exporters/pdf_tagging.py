@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -257,6 +258,11 @@ def finish(data: bytes, notes: Tagger, title: str, lang: str = "da-DK") -> bytes
     pdf.Root.Lang = pikepdf.String(lang)
     pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
     with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        # The XMP is written back over the document information on closing: start it
+        # from that, or the author, subject and keywords the writer set are lost.
+        with warnings.catch_warnings():  # /Trapped has no XMP twin; it stays in the info
+            warnings.simplefilter("ignore", UserWarning)
+            meta.load_from_docinfo(pdf.docinfo)
         meta["dc:title"] = title
         meta["pdfuaid:part"] = "1"
     out = io.BytesIO()

@@ -129,6 +129,10 @@ def test_catalog_marks_a_pdf_ua_document(rendered, key):
         meta = pdf.open_metadata()
         assert meta["pdfuaid:part"] == "1"
         assert meta["dc:title"]
+        # What the writer sets survives the XMP being written back over the info.
+        assert str(pdf.docinfo["/Author"]) and str(pdf.docinfo["/Subject"])
+        assert meta["dc:creator"] == [str(pdf.docinfo["/Author"])]
+        assert meta["xmp:CreatorTool"] == "Referent"
         for font in _fonts(pdf):
             assert "/FontDescriptor" in font and "/ToUnicode" in font, font.get("/BaseFont")
     report = validate(str(path))
