@@ -14,6 +14,7 @@ a page longer. Word refreshes the field on opening either way.
 from __future__ import annotations
 
 import copy
+import gc
 import io
 
 from docx import Document as open_word
@@ -26,6 +27,7 @@ from lxml.etree import SubElement
 from exporters import docx_forms as forms
 from exporters import docx_lists as lists
 from exporters import docx_pages as pages
+from exporters import docx_toc as toc
 from exporters import docx_xml as x
 from exporters.blocks import (
     FORM_BLOCKS,
@@ -73,53 +75,45 @@ SCAN_NOTE = ("Denne Word-udgave kan ikke læses af scanneren (Indlæs scannet pr
 KEEP_WITH_NEXT = ("chapter", "section", "sub", "lead", "meta", "toc_title")
 LARGE = 12 / 10.5  # large print: the template's body text (10.5 pt) becomes 12 pt
 LARGE_MIN = pages.LARGE_MIN  # and nothing is smaller than this
-FIGURE_SPACE = "\u2007"
 
 
 def render_docx(doc: Document, template: bytes | None = None, layout: bool = True) -> bytes:
     """The document as .docx bytes; `layout` lets LibreOffice check the TOC page numbers.
 
-    Every TOC number is kept as wide as the widest (`_TocNumber`), so writing the numbers
-    cannot make an entry wrap: the list's length, and with it every page after it, is
-    settled before the numbers are known. Only a number wider than the room kept could
-    change it; then more room is kept and the file laid out again."""
+    Every TOC number is kept as wide as the widest (figure spaces, `docx_toc`), so writing
+    the numbers cannot make an entry wrap: the list's length, and with it every page after
+    it, is settled before the numbers are known. Only a number wider than the room kept
+    could change it; then more room is kept and the file laid out again. The writer's tree
+    is let go before LibreOffice runs; the numbers are written into the saved file."""
     digits = _digits_guess(doc)
     while True:
         writer = _Writer(doc, template, digits)
         data = writer.save()
-        if not (doc.with_toc and writer.toc_numbers):
+        entries = writer.toc_entries
+        if not (doc.with_toc and entries):
             return data
-        pages = None
+        parts = None
         if layout:
-            from exporters.layout import heading_pages
+            from exporters.layout import layout_parts
 
-            pages = heading_pages(data, len(writer.toc_numbers), writer.word.element)
+            parts = layout_parts(data, len(entries), writer.word.element)
+        del writer
+        gc.collect()  # python-docx's objects hold the tree in cycles
+        pages = None
+        if parts is not None:
+            from exporters.layout import parts_pages
+
+            pages = parts_pages(parts, len(entries))
+            del parts
         if pages is None:
             pages = _pdf_estimate(doc)
-        if pages is None or len(pages) != len(writer.toc_numbers):
+        if pages is None or len(pages) != len(entries):
             return data
         widest = len(str(max(pages)))
         if widest <= digits:
             break
         digits = widest
-    for number, page in zip(writer.toc_numbers, pages, strict=True):
-        number.write(page)
-    return writer.save()
-
-
-class _TocNumber:
-    """A TOC entry's page number, always as wide as `digits` digits: figure spaces (as wide
-    as a digit, and no place to break a line) after the entry's text make up the rest.
-    So "0" now and "1637" later take the same lines and the list keeps its length. They
-    go before the dot leader, not before the number, so the dots run up to it."""
-
-    def __init__(self, title, number, text: str, digits: int):
-        self.title, self.number, self.text, self.digits = title, number, text, digits
-        self.write(0)
-
-    def write(self, page: int) -> None:
-        self.number.text = str(page)
-        self.title.text = self.text + FIGURE_SPACE * (self.digits - len(str(page)))
+    return toc.write_numbers(data, entries, pages, digits)
 
 
 def _digits_guess(doc: Document) -> int:
@@ -145,7 +139,7 @@ class _Writer:
         self._typesetting()
         if doc.large_print:
             self._large_print()
-        self.toc_numbers: list = []  # the w:t of each TOC entry's page number, in order
+        self.toc_entries: list[tuple[str, str]] = []  # each TOC entry's anchor and text
         self.numbering = lists.Numbering(self.word)
         self.lists = 0
         self.bookmarks = 0
@@ -284,13 +278,12 @@ class _Writer:
                             x.field_char("separate")):
                     p._p.append(run)
             link = x.hyperlink(chapter.anchor)
-            title_run, title = x.text_run(chapter.toc_text)
-            link.append(title_run)
+            # Page 0 as wide as the widest number; docx_toc writes the pages in the saved file.
+            link.append(x.text_run(toc.entry_text(chapter.toc_text, 0, self.digits))[0])
             link.append(x.tab_run())
-            run, number = x.text_run("0")
-            link.append(run)
+            link.append(x.text_run("0")[0])
             p._p.append(link)
-            self.toc_numbers.append(_TocNumber(title, number, chapter.toc_text, self.digits))
+            self.toc_entries.append((chapter.anchor, chapter.toc_text))
             last = p
         if last is not None:
             last._p.append(x.field_char("end"))

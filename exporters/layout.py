@@ -9,7 +9,6 @@ functions return None and the caller keeps its estimate.
 
 from __future__ import annotations
 
-import copy
 import io
 import os
 import shutil
@@ -21,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
+from exporters.docx_toc import replace_part
 from exporters.fonts import FILES, font_dir
 
 TIMEOUT_S = 300
@@ -180,30 +180,45 @@ def outline_pages(pdf: bytes) -> list[tuple[str, int]] | None:
 
 def heading_pages(docx: bytes, count: int, root=None) -> list[int] | None:
     """The page of each of the `count` first-level headings, as LibreOffice lays the file out;
-    `root`, if given, is the file's word/document.xml as the writer holds it (`split_chapters`).
+    `root`, if given, is the file's word/document.xml as the writer holds it (`split_chapters`)."""
+    return parts_pages(layout_parts(docx, count, root), count)
+
+
+def layout_parts(docx: bytes, count: int, root=None) -> list[bytes] | None:
+    """The file cut into the parts LibreOffice lays out side by side (`parts_pages`), or None
+    without LibreOffice.
 
     Every chapter starts on a page of its own, so its length does not depend
-    on what comes before it: a long file is cut into one part per processor,
-    the parts are laid out side by side, and their pages added up.
+    on what comes before it: a long file is cut into one part per processor
+    (more if it is long), the parts are laid out side by side, and their pages added up.
     """
     if soffice() is None:
         return None
-    workers = max(1, min(os.cpu_count() or 1, MAX_WORKERS, count // MIN_CHAPTERS_PER_PART))
-    parts = max(workers, -(-count // MAX_CHAPTERS_PER_PART))
-    documents = split_chapters(docx, parts, root) if parts > 1 else [docx]
-    with ThreadPoolExecutor(min(workers, len(documents))) as pool:
-        laid_out = list(pool.map(convert_to_pdf, documents))
-    pages: list[int] = []
-    offset = 0
-    for pdf in laid_out:
-        if pdf is None:
-            return None
-        entries = outline_pages(pdf)
-        if entries is None:
-            return None
-        pages += [offset + page for _title, page in entries]
-        offset += _page_count(pdf)
+    parts = max(_workers(count), -(-count // MAX_CHAPTERS_PER_PART))
+    return split_chapters(docx, parts, root) if parts > 1 else [docx]
+
+
+def parts_pages(documents: list[bytes] | None, count: int) -> list[int] | None:
+    """The pages of the headings of the parts `layout_parts` cut, as one file's."""
+    if documents is None:
+        return None
+    with ThreadPoolExecutor(min(_workers(count), len(documents))) as pool:
+        laid_out = pool.map(convert_to_pdf, documents)
+        pages: list[int] = []
+        offset = 0
+        for pdf in laid_out:  # read as each comes, not all held at once
+            if pdf is None:
+                return None
+            entries = outline_pages(pdf)
+            if entries is None:
+                return None
+            pages += [offset + page for _title, page in entries]
+            offset += _page_count(pdf)
     return pages if len(pages) == count else None
+
+
+def _workers(count: int) -> int:
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS, count // MIN_CHAPTERS_PER_PART))
 
 
 def _page_count(pdf: bytes) -> int:
@@ -239,7 +254,7 @@ def split_chapters(docx: bytes, parts: int, root=None) -> list[bytes]:
         if lo:
             _drop_page_break(children[lo])
         xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        documents.append(_replace_part(source, "word/document.xml", xml))
+        documents.append(replace_part(source, "word/document.xml", xml))
         if lo:
             _restore_page_break(children[lo])
     for child in list(body):
@@ -264,12 +279,3 @@ def _drop_page_break(element) -> None:
 
 def _restore_page_break(element) -> None:
     element.find(_W + "pPr").find(_W + "pageBreakBefore").attrib.pop(_W + "val", None)
-
-
-def _replace_part(source: zipfile.ZipFile, name: str, content: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = content if info.filename == name else source.read(info.filename)
-            target.writestr(copy.copy(info), data)  # writestr alters the info it is given
-    return out.getvalue()
