@@ -14,6 +14,7 @@ a page longer. Word refreshes the field on opening either way.
 from __future__ import annotations
 
 import copy
+import ctypes
 import gc
 import io
 
@@ -98,7 +99,7 @@ def render_docx(doc: Document, template: bytes | None = None, layout: bool = Tru
 
             parts = layout_parts(data, len(entries), writer.word.element)
         del writer
-        gc.collect()  # python-docx's objects hold the tree in cycles
+        _let_go()
         pages = None
         if parts is not None:
             from exporters.layout import parts_pages
@@ -114,6 +115,17 @@ def render_docx(doc: Document, template: bytes | None = None, layout: bool = Tru
             break
         digits = widest
     return toc.write_numbers(data, entries, pages, digits)
+
+
+def _let_go() -> None:
+    """Free the writer's tree (python-docx's objects hold it in cycles) and hand the freed
+    heap back to the system: glibc keeps it otherwise, scattered between what is still in
+    use, and reading LibreOffice's PDFs and writing the numbers would grow on top of it."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to hand back this way
+        pass
 
 
 def _digits_guess(doc: Document) -> int:

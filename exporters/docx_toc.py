@@ -33,6 +33,7 @@ def write_numbers(docx: bytes, entries: list[tuple[str, str]], pages: list[int],
     wanted = {anchor: (text, page) for (anchor, text), page in zip(entries, pages, strict=True)}
     source = zipfile.ZipFile(io.BytesIO(docx))
     xml = source.read(DOCUMENT)
+    view = memoryview(xml)  # slices of it are not copies: the part is 20 MB at 2000 items
     pieces, at = [], 0
     for link in _LINK.finditer(xml):
         anchor = unescape(link.group(1).decode(), {"&quot;": '"'})
@@ -41,23 +42,28 @@ def write_numbers(docx: bytes, entries: list[tuple[str, str]], pages: list[int],
         text, page = wanted.pop(anchor)
         texts = list(_TEXT.finditer(xml, link.start(2), link.end(2)))
         title, number = texts[0], texts[-1]
-        pieces += [xml[at:title.start(2)], escape(entry_text(text, page, digits)).encode(),
-                   xml[title.end(2):number.start(2)], str(page).encode()]
+        pieces += [view[at:title.start(2)], escape(entry_text(text, page, digits)).encode(),
+                   view[title.end(2):number.start(2)], str(page).encode()]
         at = number.end(2)
         if not wanted:
             break
     if wanted:
         raise ValueError(f"{len(wanted)} contents entries not found in the Word file")
-    pieces.append(xml[at:])
-    del xml
-    return replace_part(source, DOCUMENT, b"".join(pieces))
+    pieces.append(view[at:])
+    return replace_part(source, DOCUMENT, pieces)
 
 
-def replace_part(source: zipfile.ZipFile, name: str, content: bytes) -> bytes:
-    """The package `source` with its part `name` replaced by `content`."""
+def replace_part(source: zipfile.ZipFile, name: str, content) -> bytes:
+    """The package `source` with its part `name` replaced by `content`: bytes, or a list
+    of bytes-like pieces written one after another."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            data = content if info.filename == name else source.read(info.filename)
-            target.writestr(copy.copy(info), data)  # writestr alters the info it is given
+            info = copy.copy(info)  # writing alters the info it is given
+            if info.filename != name:
+                target.writestr(info, source.read(info.filename))
+                continue
+            with target.open(info, "w") as part:
+                for piece in [content] if isinstance(content, bytes) else content:
+                    part.write(piece)
     return out.getvalue()

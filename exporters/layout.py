@@ -26,10 +26,11 @@ from exporters.fonts import FILES, font_dir
 TIMEOUT_S = 300
 MAX_WORKERS = 4
 MIN_CHAPTERS_PER_PART = 25  # below this, a second LibreOffice start costs more than it saves
-# LibreOffice holds the whole layout in memory: measured 213 MB for 410 pages, 240 MB for
-# 1,640 and some 290 MB for 4,100. Parts of at most this many chapters (some 800 pages)
-# keep each process near 230 MB however long the meeting; they take turns on the processors.
-MAX_CHAPTERS_PER_PART = 400
+# LibreOffice holds the whole layout in memory: measured 213 MB for 535 pages (200 items of
+# bench/render_bench.py's meeting), 292-301 MB for 1,070 (400 items). Parts of at most this
+# many chapters keep each process near 215 MB however long the meeting; they take turns on
+# the processors. A start more costs 1.1 s of CPU per 200 items (laying them out some 5 s).
+MAX_CHAPTERS_PER_PART = 200
 ENV_SOFFICE = "REFERENT_SOFFICE"  # a path to soffice, or "off" to never use it
 _WINDOWS = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
