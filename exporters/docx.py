@@ -17,12 +17,14 @@ import copy
 import ctypes
 import gc
 import io
+import zipfile
 
 from docx import Document as open_word
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_LEADER
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from lxml.etree import SubElement
 
 from exporters import docx_forms as forms
@@ -173,9 +175,23 @@ class _Writer:
         x.set_compatibility_mode(self.word)
 
     def save(self) -> bytes:
+        """The file. python-docx would hold word/document.xml as one string beside the tree
+        (20 MB at 2000 items, and lxml's buffers while it grows): it is saved with an empty
+        body instead, and the part written into the zip as lxml serialises the tree."""
+        part = self.word.part
+        element = part._element
+        part._element = etree.Element(element.tag, nsmap=element.nsmap)
         out = io.BytesIO()
-        self.word.save(out)
-        return out.getvalue()
+        try:
+            self.word.save(out)
+        finally:
+            part._element = element
+
+        def write(stream) -> None:
+            etree.ElementTree(element).write(stream, encoding="UTF-8", xml_declaration=True,
+                                             standalone=True)
+
+        return toc.replace_part(zipfile.ZipFile(out), toc.DOCUMENT, write)
 
     def _properties(self) -> None:
         props = self.word.core_properties

@@ -54,8 +54,8 @@ def write_numbers(docx: bytes, entries: list[tuple[str, str]], pages: list[int],
 
 
 def replace_part(source: zipfile.ZipFile, name: str, content) -> bytes:
-    """The package `source` with its part `name` replaced by `content`: bytes, or a list
-    of bytes-like pieces written one after another."""
+    """The package `source` with its part `name` replaced by `content`: bytes, a list of
+    bytes-like pieces written one after another, or a function that writes to a stream."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -64,6 +64,9 @@ def replace_part(source: zipfile.ZipFile, name: str, content) -> bytes:
                 target.writestr(info, source.read(info.filename))
                 continue
             with target.open(info, "w") as part:
+                if callable(content):
+                    content(part)
+                    continue
                 for piece in [content] if isinstance(content, bytes) else content:
                     part.write(piece)
     return out.getvalue()

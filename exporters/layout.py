@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from exporters.docx_toc import replace_part
@@ -254,8 +255,7 @@ def split_chapters(docx: bytes, parts: int, root=None) -> list[bytes]:
         body.append(children[-1])
         if lo:
             _drop_page_break(children[lo])
-        xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        documents.append(replace_part(source, "word/document.xml", xml))
+        documents.append(replace_part(source, "word/document.xml", partial(_write, root)))
         if lo:
             _restore_page_break(children[lo])
     for child in list(body):
@@ -265,6 +265,14 @@ def split_chapters(docx: bytes, parts: int, root=None) -> list[bytes]:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _write(root, stream) -> None:
+    """`root` written into the zip as it is serialised, not held as one string first."""
+    from lxml import etree
+
+    etree.ElementTree(root).write(stream, encoding="UTF-8", xml_declaration=True,
+                                  standalone=True)
 
 
 def _starts_chapter(element) -> bool:
