@@ -18,6 +18,7 @@ import ctypes
 import gc
 import io
 import zipfile
+from functools import partial
 
 from docx import Document as open_word
 from docx.enum.style import WD_STYLE_TYPE
@@ -27,6 +28,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 from lxml.etree import SubElement
 
+from exporters import docx_chunks as chunks
 from exporters import docx_forms as forms
 from exporters import docx_lists as lists
 from exporters import docx_pages as pages
@@ -50,7 +52,7 @@ from exporters.blocks import (
     TickBoxes,
     WritingBox,
 )
-from exporters.docx_access import make_accessible, title_table
+from exporters.docx_access import make_accessible, title_table, title_tables
 
 STYLES = {
     "body": "Normal",
@@ -99,7 +101,7 @@ def render_docx(doc: Document, template: bytes | None = None, layout: bool = Tru
         if layout:
             from exporters.layout import layout_parts
 
-            parts = layout_parts(data, len(entries), writer.word.element)
+            parts = layout_parts(data, len(entries), partial(writer.split, data=data))
         del writer
         _let_go()
         pages = None
@@ -154,6 +156,7 @@ class _Writer:
         if doc.large_print:
             self._large_print()
         self.toc_entries: list[tuple[str, str]] = []  # each TOC entry's anchor and text
+        self.chapters: list[bytes] = []  # each chapter's word/document.xml, once written
         self.numbering = lists.Numbering(self.word)
         self.lists = 0
         self.bookmarks = 0
@@ -175,9 +178,31 @@ class _Writer:
         x.set_compatibility_mode(self.word)
 
     def save(self) -> bytes:
-        """The file. python-docx would hold word/document.xml as one string beside the tree
-        (20 MB at 2000 items, and lxml's buffers while it grows): it is saved with an empty
-        body instead, and the part written into the zip as lxml serialises the tree."""
+        """The file. python-docx would hold word/document.xml as one string and knows
+        nothing of the chapters written out (`docx_chunks`): it saves the other parts, and
+        this one is written into the zip piece by piece."""
+        return toc.replace_part(self._package(), toc.DOCUMENT,
+                                chunks.document_xml(self.word.element, self.chapters))
+
+    def split(self, parts: int, data: bytes) -> list[bytes]:
+        """`data`, this file, cut into `parts` files of whole chapters for LibreOffice to
+        lay out side by side (exporters/layout.py); whole unless every chapter starts a
+        page. A part after the first has no front page or contents."""
+        if not self.chapters:  # a protocol's: all in the tree
+            from exporters.layout import split_chapters
+
+            return split_chapters(data, parts, self.word.element)
+        if self.doc.compact:
+            return [data]
+        package = zipfile.ZipFile(io.BytesIO(data))
+        count = len(self.chapters)
+        bounds = sorted({count * k // parts for k in range(parts + 1)})
+        return [toc.replace_part(package, toc.DOCUMENT, chunks.document_xml(
+                    self.word.element, self.chapters, lo, hi, whole=lo == 0))
+                for lo, hi in zip(bounds, bounds[1:], strict=False)]
+
+    def _package(self) -> zipfile.ZipFile:
+        """The file as python-docx saves it, with an empty word/document.xml."""
         part = self.word.part
         element = part._element
         part._element = etree.Element(element.tag, nsmap=element.nsmap)
@@ -186,12 +211,7 @@ class _Writer:
             self.word.save(out)
         finally:
             part._element = element
-
-        def write(stream) -> None:
-            etree.ElementTree(element).write(stream, encoding="UTF-8", xml_declaration=True,
-                                             standalone=True)
-
-        return toc.replace_part(zipfile.ZipFile(out), toc.DOCUMENT, write)
+        return zipfile.ZipFile(out)
 
     def _properties(self) -> None:
         props = self.word.core_properties
@@ -263,8 +283,23 @@ class _Writer:
                 self._section_break()
                 self._chapter(chapter, page_break=False)
             else:
+                before = self.end.getprevious()
                 self._chapter(chapter, page_break=started and not doc.compact)
+                if not doc.page_mark:
+                    self._write_out(before)
             started = True
+
+    def _write_out(self, before) -> None:
+        """The chapter after `before` taken out of the tree as text (`docx_chunks`); not
+        a protocol's, whose sections docx_pages.marked still has to find in the tree."""
+        element = self.end.getparent()[0] if before is None else before.getnext()
+        text = []
+        while element is not self.end:
+            following = element.getnext()
+            title_tables(element)  # as make_accessible does for what stays in the tree
+            text.append(chunks.serialised(element))
+            element = following
+        self.chapters.append(b"".join(text))
 
     def _front(self, front: FrontPage) -> None:
         self._para("front_org", front.organisation)

@@ -180,15 +180,15 @@ def outline_pages(pdf: bytes) -> list[tuple[str, int]] | None:
     return entries
 
 
-def heading_pages(docx: bytes, count: int, root=None) -> list[int] | None:
-    """The page of each of the `count` first-level headings, as LibreOffice lays the file out;
-    `root`, if given, is the file's word/document.xml as the writer holds it (`split_chapters`)."""
-    return parts_pages(layout_parts(docx, count, root), count)
+def heading_pages(docx: bytes, count: int) -> list[int] | None:
+    """The page of each of the `count` first-level headings, as LibreOffice lays the file out."""
+    return parts_pages(layout_parts(docx, count), count)
 
 
-def layout_parts(docx: bytes, count: int, root=None) -> list[bytes] | None:
+def layout_parts(docx: bytes, count: int, split=None) -> list[bytes] | None:
     """The file cut into the parts LibreOffice lays out side by side (`parts_pages`), or None
-    without LibreOffice.
+    without LibreOffice; `split(parts)` cuts it, if given (the Word writer, which holds
+    the file's chapters), else `split_chapters`.
 
     Every chapter starts on a page of its own, so its length does not depend
     on what comes before it: a long file is cut into one part per processor
@@ -197,7 +197,9 @@ def layout_parts(docx: bytes, count: int, root=None) -> list[bytes] | None:
     if soffice() is None:
         return None
     parts = max(_workers(count), -(-count // MAX_CHAPTERS_PER_PART))
-    return split_chapters(docx, parts, root) if parts > 1 else [docx]
+    if parts < 2:
+        return [docx]
+    return split(parts) if split else split_chapters(docx, parts)
 
 
 def parts_pages(documents: list[bytes] | None, count: int) -> list[int] | None:
