@@ -14,17 +14,26 @@ import re
 
 from lxml import etree
 
-_NS_DECL = re.compile(rb' xmlns(?::[\w.-]+)?="[^"]*"')
+_NS_DECL = re.compile(rb' xmlns(?::([\w.-]+))?="([^"]*)"')
 _BODY = re.compile(rb"<w:body\b[^>]*>")
 _BREAK, _NO_BREAK = b"<w:pageBreakBefore/>", b'<w:pageBreakBefore w:val="0"/>'
 
 
 def serialised(element) -> bytes:
-    """`element` as it reads inside the document, and taken out of the tree."""
+    """`element` as it reads inside the document, and taken out of the tree. Only the
+    declarations the document's root makes itself are left out (a committee's template
+    might not declare every namespace an element uses)."""
+    root = element.getroottree().getroot()
+    declared = {(prefix or "").encode(): uri.encode() for prefix, uri in root.nsmap.items()}
     xml = etree.tostring(element, encoding="UTF-8")
     end = xml.index(b">")
     element.getparent().remove(element)
-    return _NS_DECL.sub(b"", xml[:end]) + xml[end:]
+
+    def keep(decl) -> bytes:
+        prefix, uri = decl.group(1) or b"", decl.group(2)
+        return b"" if declared.get(prefix) == uri else decl.group(0)
+
+    return _NS_DECL.sub(keep, xml[:end]) + xml[end:]
 
 
 def document_xml(root, chapters: list[bytes], first: int = 0, last: int | None = None,
