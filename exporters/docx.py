@@ -14,18 +14,25 @@ a page longer. Word refreshes the field on opening either way.
 from __future__ import annotations
 
 import copy
+import ctypes
+import gc
 import io
+import zipfile
+from functools import partial
 
 from docx import Document as open_word
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_LEADER
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from lxml.etree import SubElement
 
+from exporters import docx_chunks as chunks
 from exporters import docx_forms as forms
 from exporters import docx_lists as lists
 from exporters import docx_pages as pages
+from exporters import docx_toc as toc
 from exporters import docx_xml as x
 from exporters.blocks import (
     FORM_BLOCKS,
@@ -45,7 +52,7 @@ from exporters.blocks import (
     TickBoxes,
     WritingBox,
 )
-from exporters.docx_access import make_accessible, title_table
+from exporters.docx_access import make_accessible, title_table, title_tables
 
 STYLES = {
     "body": "Normal",
@@ -73,53 +80,56 @@ SCAN_NOTE = ("Denne Word-udgave kan ikke læses af scanneren (Indlæs scannet pr
 KEEP_WITH_NEXT = ("chapter", "section", "sub", "lead", "meta", "toc_title")
 LARGE = 12 / 10.5  # large print: the template's body text (10.5 pt) becomes 12 pt
 LARGE_MIN = pages.LARGE_MIN  # and nothing is smaller than this
-FIGURE_SPACE = "\u2007"
 
 
 def render_docx(doc: Document, template: bytes | None = None, layout: bool = True) -> bytes:
     """The document as .docx bytes; `layout` lets LibreOffice check the TOC page numbers.
 
-    Every TOC number is kept as wide as the widest (`_TocNumber`), so writing the numbers
-    cannot make an entry wrap: the list's length, and with it every page after it, is
-    settled before the numbers are known. Only a number wider than the room kept could
-    change it; then more room is kept and the file laid out again."""
+    Every TOC number is kept as wide as the widest (figure spaces, `docx_toc`), so writing
+    the numbers cannot make an entry wrap: the list's length, and with it every page after
+    it, is settled before the numbers are known. Only a number wider than the room kept
+    could change it; then more room is kept and the file laid out again. The writer's tree
+    is let go before LibreOffice runs; the numbers are written into the saved file."""
     digits = _digits_guess(doc)
     while True:
         writer = _Writer(doc, template, digits)
         data = writer.save()
-        if not (doc.with_toc and writer.toc_numbers):
+        entries = writer.toc_entries
+        if not (doc.with_toc and entries):
             return data
-        pages = None
+        parts = None
         if layout:
-            from exporters.layout import heading_pages
+            from exporters.layout import layout_parts
 
-            pages = heading_pages(data, len(writer.toc_numbers), writer.word.element)
+            parts = layout_parts(data, len(entries), partial(writer.split, data=data))
+        del writer
+        _let_go()
+        pages = None
+        if parts is not None:
+            from exporters.layout import parts_pages
+
+            pages = parts_pages(parts, len(entries))
+            del parts
         if pages is None:
             pages = _pdf_estimate(doc)
-        if pages is None or len(pages) != len(writer.toc_numbers):
+        if pages is None or len(pages) != len(entries):
             return data
         widest = len(str(max(pages)))
         if widest <= digits:
             break
         digits = widest
-    for number, page in zip(writer.toc_numbers, pages, strict=True):
-        number.write(page)
-    return writer.save()
+    return toc.write_numbers(data, entries, pages, digits)
 
 
-class _TocNumber:
-    """A TOC entry's page number, always as wide as `digits` digits: figure spaces (as wide
-    as a digit, and no place to break a line) after the entry's text make up the rest.
-    So "0" now and "1637" later take the same lines and the list keeps its length. They
-    go before the dot leader, not before the number, so the dots run up to it."""
-
-    def __init__(self, title, number, text: str, digits: int):
-        self.title, self.number, self.text, self.digits = title, number, text, digits
-        self.write(0)
-
-    def write(self, page: int) -> None:
-        self.number.text = str(page)
-        self.title.text = self.text + FIGURE_SPACE * (self.digits - len(str(page)))
+def _let_go() -> None:
+    """Free the writer's tree (python-docx's objects hold it in cycles) and hand the freed
+    heap back to the system: glibc keeps it otherwise, scattered between what is still in
+    use, and reading LibreOffice's PDFs and writing the numbers would grow on top of it."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to hand back this way
+        pass
 
 
 def _digits_guess(doc: Document) -> int:
@@ -145,7 +155,8 @@ class _Writer:
         self._typesetting()
         if doc.large_print:
             self._large_print()
-        self.toc_numbers: list = []  # the w:t of each TOC entry's page number, in order
+        self.toc_entries: list[tuple[str, str]] = []  # each TOC entry's anchor and text
+        self.chapters: list[bytes] = []  # each chapter's word/document.xml, once written
         self.numbering = lists.Numbering(self.word)
         self.lists = 0
         self.bookmarks = 0
@@ -167,9 +178,40 @@ class _Writer:
         x.set_compatibility_mode(self.word)
 
     def save(self) -> bytes:
+        """The file. python-docx would hold word/document.xml as one string and knows
+        nothing of the chapters written out (`docx_chunks`): it saves the other parts, and
+        this one is written into the zip piece by piece."""
+        return toc.replace_part(self._package(), toc.DOCUMENT,
+                                chunks.document_xml(self.word.element, self.chapters))
+
+    def split(self, parts: int, data: bytes) -> list[bytes]:
+        """`data`, this file, cut into `parts` files of whole chapters for LibreOffice to
+        lay out side by side (exporters/layout.py); whole unless every chapter starts a
+        page. A part after the first has no front page or contents."""
+        if not self.chapters:  # a protocol's: all in the tree
+            from exporters.layout import split_chapters
+
+            return split_chapters(data, parts, self.word.element)
+        if self.doc.compact:
+            return [data]
+        package = zipfile.ZipFile(io.BytesIO(data))
+        count = len(self.chapters)
+        bounds = sorted({count * k // parts for k in range(parts + 1)})
+        return [toc.replace_part(package, toc.DOCUMENT, chunks.document_xml(
+                    self.word.element, self.chapters, lo, hi, whole=lo == 0))
+                for lo, hi in zip(bounds, bounds[1:], strict=False)]
+
+    def _package(self) -> zipfile.ZipFile:
+        """The file as python-docx saves it, with an empty word/document.xml."""
+        part = self.word.part
+        element = part._element
+        part._element = etree.Element(element.tag, nsmap=element.nsmap)
         out = io.BytesIO()
-        self.word.save(out)
-        return out.getvalue()
+        try:
+            self.word.save(out)
+        finally:
+            part._element = element
+        return zipfile.ZipFile(out)
 
     def _properties(self) -> None:
         props = self.word.core_properties
@@ -241,8 +283,23 @@ class _Writer:
                 self._section_break()
                 self._chapter(chapter, page_break=False)
             else:
+                before = self.end.getprevious()
                 self._chapter(chapter, page_break=started and not doc.compact)
+                if not doc.page_mark:
+                    self._write_out(before)
             started = True
+
+    def _write_out(self, before) -> None:
+        """The chapter after `before` taken out of the tree as text (`docx_chunks`); not
+        a protocol's, whose sections docx_pages.marked still has to find in the tree."""
+        element = self.end.getparent()[0] if before is None else before.getnext()
+        text = []
+        while element is not self.end:
+            following = element.getnext()
+            title_tables(element)  # as make_accessible does for what stays in the tree
+            text.append(chunks.serialised(element))
+            element = following
+        self.chapters.append(b"".join(text))
 
     def _front(self, front: FrontPage) -> None:
         self._para("front_org", front.organisation)
@@ -284,13 +341,12 @@ class _Writer:
                             x.field_char("separate")):
                     p._p.append(run)
             link = x.hyperlink(chapter.anchor)
-            title_run, title = x.text_run(chapter.toc_text)
-            link.append(title_run)
+            # Page 0 as wide as the widest number; docx_toc writes the pages in the saved file.
+            link.append(x.text_run(toc.entry_text(chapter.toc_text, 0, self.digits))[0])
             link.append(x.tab_run())
-            run, number = x.text_run("0")
-            link.append(run)
+            link.append(x.text_run("0")[0])
             p._p.append(link)
-            self.toc_numbers.append(_TocNumber(title, number, chapter.toc_text, self.digits))
+            self.toc_entries.append((chapter.anchor, chapter.toc_text))
             last = p
         if last is not None:
             last._p.append(x.field_char("end"))

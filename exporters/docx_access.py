@@ -21,15 +21,20 @@ FORM_TITLE = "Skema til udfyldning"
 def make_accessible(word, organisation: str) -> None:
     """Set the language, a title on every table without one, and pictures' alt text."""
     _language(word)
-    for tbl in word.element.body.iter(qn("w:tbl")):
-        if tbl.tblPr.find(qn("w:tblCaption")) is None:
-            title_table(tbl, FORM_TITLE)
+    title_tables(word.element.body)
     parts = [word.part] + [rel.target_part for rel in word.part.rels.values()
                            if rel.reltype.endswith(("/header", "/footer"))]
     for part in parts:
         for picture in part.element.iter(WP_DOCPR):
             if not picture.get("descr"):
                 picture.set("descr", f"{organisation}s logo" if organisation else "Logo")
+
+
+def title_tables(element) -> None:
+    """A title on every table in `element` without one."""
+    for tbl in element.iter(qn("w:tbl")):
+        if tbl.tblPr.find(qn("w:tblCaption")) is None:
+            title_table(tbl, FORM_TITLE)
 
 
 def _language(word) -> None:

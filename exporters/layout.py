@@ -9,7 +9,6 @@ functions return None and the caller keeps its estimate.
 
 from __future__ import annotations
 
-import copy
 import io
 import os
 import shutil
@@ -19,17 +18,20 @@ import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
+from exporters.docx_toc import replace_part
 from exporters.fonts import FILES, font_dir
 
 TIMEOUT_S = 300
 MAX_WORKERS = 4
 MIN_CHAPTERS_PER_PART = 25  # below this, a second LibreOffice start costs more than it saves
-# LibreOffice holds the whole layout in memory: measured 213 MB for 410 pages, 240 MB for
-# 1,640 and some 290 MB for 4,100. Parts of at most this many chapters (some 800 pages)
-# keep each process near 230 MB however long the meeting; they take turns on the processors.
-MAX_CHAPTERS_PER_PART = 400
+# LibreOffice holds the whole layout in memory: measured 213 MB for 535 pages (200 items of
+# bench/render_bench.py's meeting), 292-301 MB for 1,070 (400 items). Parts of at most this
+# many chapters keep each process near 215 MB however long the meeting; they take turns on
+# the processors. A start more costs 1.1 s of CPU per 200 items (laying them out some 5 s).
+MAX_CHAPTERS_PER_PART = 200
 ENV_SOFFICE = "REFERENT_SOFFICE"  # a path to soffice, or "off" to never use it
 _WINDOWS = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
@@ -178,32 +180,49 @@ def outline_pages(pdf: bytes) -> list[tuple[str, int]] | None:
     return entries
 
 
-def heading_pages(docx: bytes, count: int, root=None) -> list[int] | None:
-    """The page of each of the `count` first-level headings, as LibreOffice lays the file out;
-    `root`, if given, is the file's word/document.xml as the writer holds it (`split_chapters`).
+def heading_pages(docx: bytes, count: int) -> list[int] | None:
+    """The page of each of the `count` first-level headings, as LibreOffice lays the file out."""
+    return parts_pages(layout_parts(docx, count), count)
+
+
+def layout_parts(docx: bytes, count: int, split=None) -> list[bytes] | None:
+    """The file cut into the parts LibreOffice lays out side by side (`parts_pages`), or None
+    without LibreOffice; `split(parts)` cuts it, if given (the Word writer, which holds
+    the file's chapters), else `split_chapters`.
 
     Every chapter starts on a page of its own, so its length does not depend
-    on what comes before it: a long file is cut into one part per processor,
-    the parts are laid out side by side, and their pages added up.
+    on what comes before it: a long file is cut into one part per processor
+    (more if it is long), the parts are laid out side by side, and their pages added up.
     """
     if soffice() is None:
         return None
-    workers = max(1, min(os.cpu_count() or 1, MAX_WORKERS, count // MIN_CHAPTERS_PER_PART))
-    parts = max(workers, -(-count // MAX_CHAPTERS_PER_PART))
-    documents = split_chapters(docx, parts, root) if parts > 1 else [docx]
-    with ThreadPoolExecutor(min(workers, len(documents))) as pool:
-        laid_out = list(pool.map(convert_to_pdf, documents))
-    pages: list[int] = []
-    offset = 0
-    for pdf in laid_out:
-        if pdf is None:
-            return None
-        entries = outline_pages(pdf)
-        if entries is None:
-            return None
-        pages += [offset + page for _title, page in entries]
-        offset += _page_count(pdf)
+    parts = max(_workers(count), -(-count // MAX_CHAPTERS_PER_PART))
+    if parts < 2:
+        return [docx]
+    return split(parts) if split else split_chapters(docx, parts)
+
+
+def parts_pages(documents: list[bytes] | None, count: int) -> list[int] | None:
+    """The pages of the headings of the parts `layout_parts` cut, as one file's."""
+    if documents is None:
+        return None
+    with ThreadPoolExecutor(min(_workers(count), len(documents))) as pool:
+        laid_out = pool.map(convert_to_pdf, documents)
+        pages: list[int] = []
+        offset = 0
+        for pdf in laid_out:  # read as each comes, not all held at once
+            if pdf is None:
+                return None
+            entries = outline_pages(pdf)
+            if entries is None:
+                return None
+            pages += [offset + page for _title, page in entries]
+            offset += _page_count(pdf)
     return pages if len(pages) == count else None
+
+
+def _workers(count: int) -> int:
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS, count // MIN_CHAPTERS_PER_PART))
 
 
 def _page_count(pdf: bytes) -> int:
@@ -238,8 +257,7 @@ def split_chapters(docx: bytes, parts: int, root=None) -> list[bytes]:
         body.append(children[-1])
         if lo:
             _drop_page_break(children[lo])
-        xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        documents.append(_replace_part(source, "word/document.xml", xml))
+        documents.append(replace_part(source, "word/document.xml", partial(_write, root)))
         if lo:
             _restore_page_break(children[lo])
     for child in list(body):
@@ -249,6 +267,14 @@ def split_chapters(docx: bytes, parts: int, root=None) -> list[bytes]:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _write(root, stream) -> None:
+    """`root` written into the zip as it is serialised, not held as one string first."""
+    from lxml import etree
+
+    etree.ElementTree(root).write(stream, encoding="UTF-8", xml_declaration=True,
+                                  standalone=True)
 
 
 def _starts_chapter(element) -> bool:
@@ -264,12 +290,3 @@ def _drop_page_break(element) -> None:
 
 def _restore_page_break(element) -> None:
     element.find(_W + "pPr").find(_W + "pageBreakBefore").attrib.pop(_W + "val", None)
-
-
-def _replace_part(source: zipfile.ZipFile, name: str, content: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = content if info.filename == name else source.read(info.filename)
-            target.writestr(copy.copy(info), data)  # writestr alters the info it is given
-    return out.getvalue()
