@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import attachments, browse, cases, decisions, item_edit, saving
+from model import attachments, browse, decisions, item_edit, saving
 from model.checks import InputError
 from model.errors import ReferentError
 from ui import commands, conflicts
 from ui.item_bilag import ItemBilag
+from ui.item_parts import ItemParts
 from ui.item_sections import SectionBox
 from ui.line_field import ErrorLabel, LineField
 from ui.markdown_edit import MarkdownEdit
@@ -48,7 +48,7 @@ def _shown(session, item_id: int) -> tuple[browse.ItemView, bool]:
 LINE_FIELDS = ("number", "title", "public_title", "journal_number", "time_slot", "presenters")
 
 
-class ItemEditor(ItemBilag, QWidget):
+class ItemEditor(ItemParts, ItemBilag, QWidget):
     correction_requested = Signal()  # "Tilføj rettelse…" in a signed meeting's banner
 
     def __init__(self, workspace: Workspace, parent=None):
@@ -582,69 +582,3 @@ class ItemEditor(ItemBilag, QWidget):
         self.ws.agenda_changed.emit(v.meeting_id)
         self.view = self.ws.read(browse.item_view, v.id)
         self._show_decision(self.view.decision_text, self.view.decision_version)
-
-    # -- sections ----------------------------------------------------------------
-
-    def _fill_section_menu(self) -> None:
-        menu = self.add_section_button.menu()
-        menu.clear()
-        present = {s.heading for s in self.view.sections} if self.view else set()
-        for heading in self.headings:
-            if heading not in present:
-                menu.addAction(heading, lambda h=heading: self.add_section(h))
-        menu.addSeparator()
-        menu.addAction(self.tr("Andet afsnit…"), self._ask_section)
-
-    @editing
-    def _ask_section(self) -> None:
-        heading, ok = QInputDialog.getText(
-            self, self.tr("Nyt afsnit"), self.tr("Overskrift, f.eks. Sagen afgøres af:")
-        )
-        if ok and heading.strip():
-            self.add_section(heading)
-
-    @editing
-    def add_section(self, heading: str) -> None:
-        self.flush()
-        v = self.view
-        section_id = self.ws.write(item_edit.add_section, v.id, heading)
-        self._push(commands.SectionCommand(
-            self.ws, v.meeting_id, v.id, section_id, True, self.tr("Tilføj afsnit")
-        ))
-        self.show_item(v.id)
-
-    @editing
-    def _remove_section(self, section_id: int) -> None:
-        self.flush()
-        v = self.view
-        box = next((b for b in self.section_boxes if b.section_id == section_id), None)
-        snapshot = self.ws.write(item_edit.remove_section, section_id,
-                                 box.version if box is not None else None)
-        self._push(commands.SectionCommand(
-            self.ws, v.meeting_id, v.id, section_id, False, self.tr("Fjern afsnit"), snapshot
-        ))
-        self.show_item(v.id)
-
-    # -- case and history --------------------------------------------------------
-
-    @editing
-    def choose_case(self) -> None:
-        from ui.dialogs.case_dialog import CaseDialog
-
-        v = self.view
-        dialog = CaseDialog(self.ws, v.case_id, v.title, v.journal_number, self)
-        if dialog.exec():
-            old = self.ws.write(cases.set_item_case, v.id, dialog.case_id)
-            self._push(commands.ItemCaseCommand(self.ws, v.meeting_id, v.id, old, dialog.case_id))
-            self.show_item(v.id)
-
-    @editing
-    def fetch_history(self) -> None:
-        self.flush()
-        v = self.view
-        added = self.ws.write(cases.add_case_history, v.id)
-        if added:
-            self._push(commands.CaseHistoryCommand(self.ws, v.meeting_id, v.id, added))
-        self.show_item(v.id)
-        if not added:
-            self.ws.failed.emit(self.tr("Sagen har ingen tidligere beslutninger, der mangler her."))

@@ -103,7 +103,7 @@ def test_make_the_faxe_meeting_by_hand_and_export_its_referat(window, archive, q
         type_markdown(qtbot, editor, editor.decision, record["decision"]["text"])
         for attachment in record["attachments"]:
             monkeypatch.setattr(
-                "ui.item_editor.QInputDialog.getText", lambda *a, t=attachment: (t["title"], True)
+                "ui.item_bilag.QInputDialog.getText", lambda *a, t=attachment: (t["title"], True)
             )
             editor.add_attachment_title()
     for _step in range(3):  # kladde -> dagsorden udsendt -> afholdt -> referat godkendt
