@@ -253,9 +253,9 @@ def check_votes(item: Item, state: DecisionState, before: DecisionState | None =
         if key in voted:
             raise InputError("votes", f"{name} har stemt mere end én gang.")
         voted.add(key)
-        if key not in people and getattr(person, "role", None) == "sekretær":
-            raise InputError("votes", f"{name} er udvalgets sekretær og kan ikke stemme.")
-        if key not in people:  # a suppleant not standing in, a replaced seat's member
+        if key not in people:  # the secretary, a suppleant not standing in, a replaced seat
+            if person is not None and person.role == "sekretær":
+                raise InputError("votes", f"{name} er udvalgets sekretær og kan ikke stemme.")
             raise InputError("votes", f"{name} var ikke med på mødet og kan ikke stemme.")
         if key in absent:
             raise InputError("votes", f"{name} var ikke til stede under punktet og kan "
