@@ -32,6 +32,7 @@ from exporters import docx_chunks as chunks
 from exporters import docx_forms as forms
 from exporters import docx_lists as lists
 from exporters import docx_pages as pages
+from exporters import docx_predict as predict
 from exporters import docx_toc as toc
 from exporters import docx_xml as x
 from exporters.blocks import (
@@ -83,7 +84,12 @@ LARGE_MIN = pages.LARGE_MIN  # and nothing is smaller than this
 
 
 def render_docx(doc: Document, template: bytes | None = None, layout: bool = True) -> bytes:
-    """The document as .docx bytes; `layout` lets LibreOffice check the TOC page numbers.
+    """The document as .docx bytes, its TOC numbered with the page of each heading as
+    LibreOffice lays the file out.
+
+    Those pages are worked out here (`docx_predict`), without LibreOffice, for every file
+    whose make-up it knows; for any other (a committee's template in another font, say)
+    LibreOffice lays the file out if `layout`, else the PDF's pages are the estimate.
 
     Every TOC number is kept as wide as the widest (figure spaces, `docx_toc`), so writing
     the numbers cannot make an entry wrap: the list's length, and with it every page after
@@ -97,21 +103,11 @@ def render_docx(doc: Document, template: bytes | None = None, layout: bool = Tru
         entries = writer.toc_entries
         if not (doc.with_toc and entries):
             return data
-        parts = None
-        if layout:
-            from exporters.layout import layout_parts
-
-            parts = layout_parts(data, len(entries), partial(writer.split, data=data))
-        del writer
-        _let_go()
-        pages = None
-        if parts is not None:
-            from exporters.layout import parts_pages
-
-            pages = parts_pages(parts, len(entries))
-            del parts
+        pages = predict.heading_pages(data, [anchor for anchor, _text in entries])
         if pages is None:
-            pages = _pdf_estimate(doc)
+            pages = _laid_out(doc, writer, data, len(entries), layout)
+        else:
+            del writer
         if pages is None or len(pages) != len(entries):
             return data
         widest = len(str(max(pages)))
@@ -119,6 +115,26 @@ def render_docx(doc: Document, template: bytes | None = None, layout: bool = Tru
             break
         digits = widest
     return toc.write_numbers(data, entries, pages, digits)
+
+
+def _laid_out(doc: Document, writer: _Writer, data: bytes, count: int,
+              layout: bool) -> list[int] | None:
+    """The headings' pages as LibreOffice lays the file out (if `layout`), else as the
+    PDF writer does."""
+    parts = None
+    if layout:
+        from exporters.layout import layout_parts
+
+        parts = layout_parts(data, count, partial(writer.split, data=data))
+    del writer
+    _let_go()
+    pages = None
+    if parts is not None:
+        from exporters.layout import parts_pages
+
+        pages = parts_pages(parts, count)
+        del parts
+    return pages if pages is not None else _pdf_estimate(doc)
 
 
 def _let_go() -> None:

@@ -19,7 +19,10 @@ generated meetings out with LibreOffice and compare every page.
 
 from __future__ import annotations
 
+import gc
 import io
+import re
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,11 +50,43 @@ class Unknown(Exception):
 @lru_cache(maxsize=None)
 def _advances(bold: bool, italic: bool) -> dict[int, int]:
     """Each character's advance in font units (2048 to the em) of Liberation Sans."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
+    data = (font_dir() / FILES[_FACES[bold, italic]]).read_bytes()
+    return _font_advances(data)
 
-    face = TTFontFile(str(font_dir() / FILES[_FACES[bold, italic]]), charInfo=1)
-    per_em = face.unitsPerEm
-    return {char: round(width * per_em / 1000) for char, width in face.charWidths.items()}
+
+def _font_advances(data: bytes) -> dict[int, int]:
+    """Character -> advance width from a TrueType font's cmap (format 4) and hmtx tables:
+    read here, as the whole font need not be (reportlab's reader takes 20 ms a face)."""
+    tables = {data[12 + 16 * i:16 + 16 * i]: struct.unpack_from(">II", data, 20 + 16 * i)
+              for i in range(struct.unpack_from(">H", data, 4)[0])}
+    metrics = struct.unpack_from(">H", data, tables[b"hhea"][0] + 34)[0]
+    hmtx = tables[b"hmtx"][0]
+    advance = [struct.unpack_from(">H", data, hmtx + 4 * i)[0] for i in range(metrics)]
+    cmap = tables[b"cmap"][0]
+    subtables = {struct.unpack_from(">HH", data, cmap + 4 + 8 * i):
+                 cmap + struct.unpack_from(">I", data, cmap + 8 + 8 * i)[0]
+                 for i in range(struct.unpack_from(">H", data, cmap + 2)[0])}
+    at = subtables.get((3, 1))
+    if at is None or struct.unpack_from(">H", data, at)[0] != 4:
+        raise Unknown("skriftens tegntabel kan ikke læses")
+    segments = struct.unpack_from(">H", data, at + 6)[0] // 2
+    ends = struct.unpack_from(f">{segments}H", data, at + 14)
+    starts = struct.unpack_from(f">{segments}H", data, at + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", data, at + 16 + 4 * segments)
+    offsets_at = at + 16 + 6 * segments
+    offsets = struct.unpack_from(f">{segments}H", data, offsets_at)
+    widths = {}
+    for n, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, offsets)):
+        for char in range(start, min(end, 0xFFFE) + 1):
+            if offset:
+                where = offsets_at + 2 * n + offset + 2 * (char - start)
+                glyph = struct.unpack_from(">H", data, where)[0]
+                glyph = (glyph + delta) & 0xFFFF if glyph else 0
+            else:
+                glyph = (char + delta) & 0xFFFF
+            if glyph:
+                widths[char] = advance[min(glyph, metrics - 1)]
+    return widths
 
 
 @lru_cache(maxsize=None)
@@ -65,6 +100,7 @@ class _Widths(dict):
     def __init__(self, advances: dict[int, int], half_points: int):
         super().__init__()
         self.advances = advances
+        self.words: dict[str, int] = {}
         self.scale = half_points * 10 * PX_PER_TWIP / 2048  # font units -> device units
 
     def __missing__(self, char: str) -> int:
@@ -75,7 +111,10 @@ class _Widths(dict):
         return value
 
     def of(self, text: str) -> int:
-        return sum(map(self.__getitem__, text))
+        width = self.words.get(text)
+        if width is None:
+            width = self.words[text] = sum(map(self.__getitem__, text))
+        return width
 
 
 # --- styles -----------------------------------------------------------------------------
@@ -143,6 +182,8 @@ def _apply_ppr(props: Props, ppr) -> None:
                 props.tabs = [t for t in props.tabs if t[0] != pos]
                 if kind in ("right", "end"):
                     props.tabs.append((pos, "right"))
+                elif kind == "center":
+                    props.tabs.append((pos, "center"))
                 elif kind in ("left", "start", "num"):
                     props.tabs.append((pos, "left"))
                 elif kind != "clear":
@@ -286,11 +327,12 @@ class Para:
 
 
 _NO_ROOM = 1 << 40
-_BREAK_AFTER = {"-", "\u2010", "\u2013", "\u2014", "/"}  # before a letter: a break chance
-_SPACE = " "
+_SPACES = re.compile("( +)")
+# After a hyphen, a dash or a slash, before a letter: a chance to break the line there.
+_CHANCE = re.compile(r"(?<=[-\u2010\u2013\u2014/])(?=[^\W\d_])")
 
 
-def _pieces(p, styles: Styles, props: Props):
+def _pieces(p, props: Props):
     """The paragraph's text as (kind, text, widths) pieces: 'text', 'tab' or 'br'."""
     for element in p.iter(W + "r"):
         rpr = element.find(W + "rPr")
@@ -319,10 +361,46 @@ def _pieces(p, styles: Styles, props: Props):
                 raise Unknown(f"løbet indeholder {tag}")
 
 
+def _after_tabs(pieces) -> list[int]:
+    """The width of the text after each tab of a paragraph's pieces, up to the next tab."""
+    widths_after: list[int] = []
+    for kind, text, widths in pieces:
+        if kind == "tab":
+            widths_after.append(0)
+        elif kind == "text" and widths_after:
+            widths_after[-1] += widths.of(text)
+    return widths_after
+
+
+def _plain_lines(pieces, props: Props, text_width: int) -> int | None:
+    """The lines of a paragraph of one run of words between single spaces, counted the
+    quick way (most of a referat's paragraphs); None for any other, left to _Liner."""
+    if len(pieces) != 1 or pieces[0][0] != "text":
+        return None
+    _kind, text, widths = pieces[0]
+    if "  " in text or text[:1] == " " or _CHANCE.search(text):
+        return None
+    right = (text_width - props.right) * PX_PER_TWIP
+    left = props.left * PX_PER_TWIP
+    space = widths[" "]
+    end = (props.left + props.first) * PX_PER_TWIP
+    lines, empty = 1, True
+    for width in map(widths.of, text.rstrip(" ").split(" ")):
+        new = end + width if empty else end + space + width
+        if new > right and not empty:
+            lines += 1
+            new = left + width
+        if new > right:
+            return None  # a word longer than the line
+        end, empty = new, False
+    return lines
+
+
 class _Liner:
     """Greedy line breaking as Writer does it, counting the lines of one paragraph."""
 
-    def __init__(self, props: Props, text_width: int, default_tab: int):
+    def __init__(self, props: Props, text_width: int, default_tab: int,
+                 after_tabs: list[int]):
         self.props = props
         self.right = (text_width - props.right) * PX_PER_TWIP
         self.left = props.left * PX_PER_TWIP
@@ -330,6 +408,8 @@ class _Liner:
         self.lines = 1
         self.empty = True  # nothing on the current line yet
         self.default_tab = default_tab * PX_PER_TWIP
+        self.after_tabs = after_tabs  # the width of the text after each tab, to the next
+        self.tabs = 0
         self.pending = 0  # the width of spaces after the last word (hanging at a break)
         self.word: list[tuple[str, str, _Widths]] = []
 
@@ -345,22 +425,20 @@ class _Liner:
             self.newline()
             return
         if kind == "tab":
-            self.word.append(("tab", "", widths))
+            self.word.append(("tab", self.tabs, widths))
+            self.tabs += 1
             return
-        start = 0
-        for i, char in enumerate(text):
-            if char == _SPACE:
-                if i > start:
-                    self.word.append(("text", text[start:i], widths))
+        for n, part in enumerate(_SPACES.split(text)):
+            if n % 2:  # spaces: the word before them is whole
                 self.flush()
-                self.pending += widths[char]
-                start = i + 1
-            elif char in _BREAK_AFTER and i + 1 < len(text) and text[i + 1].isalpha():
-                self.word.append(("text", text[start:i + 1], widths))
-                self.flush()
-                start = i + 1
-        if start < len(text):
-            self.word.append(("text", text[start:], widths))
+                self.pending += widths.of(part)
+            elif part:
+                pieces = _CHANCE.split(part)
+                for piece in pieces[:-1]:
+                    self.word.append(("text", piece, widths))
+                    self.flush()
+                if pieces[-1]:
+                    self.word.append(("text", pieces[-1], widths))
 
     def flush(self) -> None:
         """Place the word gathered so far: on this line if it fits, else on the next."""
@@ -385,20 +463,18 @@ class _Liner:
             if kind == "text":
                 x += widths.of(text)
                 continue
-            x = self._tab(word[i + 1:], x)
+            x = self._tab(text, x)
         return x
 
-    def _tab(self, rest, x: int) -> int:
-        """Where a tab at `x` takes the text: to the next stop (a right stop takes the
-        rest of the word to end at it)."""
+    def _tab(self, index: int, x: int) -> int:
+        """Where the paragraph's `index`th tab at `x` takes the text: to the next stop (a
+        right stop ends the text up to the next tab there, a centred one centres it)."""
         for pos, kind in self._stops():
             if pos > x:
-                if kind == "right":
-                    after = sum(w.of(t) for k, t, w in rest if k == "text")
-                    if any(k == "tab" for k, _t, _w in rest):
-                        raise Unknown("to tabulatorer i et ord")
-                    return max(x, pos - after)
-                return pos
+                if kind == "left":
+                    return pos
+                after = self.after_tabs[index]
+                return max(x, pos - (after if kind == "right" else after // 2))
         return _NO_ROOM  # past the last stop: the word goes to the next line
 
     def _stops(self):
@@ -476,23 +552,29 @@ class _Reader:
     def paragraph(self, p, text_width: int) -> Para:
         ppr = p.find(W + "pPr")
         style = ppr.find(W + "pStyle") if ppr is not None else None
-        props = _copy(self.styles.paragraph(style.get(W + "val") if style is not None
-                                            else None))
-        direct_num = ppr.find(W + "numPr") if ppr is not None else None
-        if direct_num is not None:
-            _apply_ppr(props, _only(ppr, "numPr"))
-        label = self.label(props)
-        _apply_ppr(props, ppr)
+        props = self.styles.paragraph(style.get(W + "val") if style is not None else None)
+        label = None
+        if ppr is not None and (len(ppr) > 1 or style is None) or props.num is not None:
+            props = _copy(props)
+            number = ppr.find(W + "numPr") if ppr is not None else None
+            if number is not None:  # the list level's indents, then the paragraph's own
+                _apply_ppr(props, (number,))
+            label = self.label(props)
+            _apply_ppr(props, ppr)
         if props.line is None:
             raise Unknown("en linjehøjde der ikke er fast")
-        liner = _Liner(props, text_width, self.default_tab)
-        if label is not None:
-            liner.feed("text", label, _widths(props.bold, props.italic, props.size))
-            liner.feed("tab", "", None)
-        for kind, text, widths in _pieces(p, self.styles, props):
-            liner.feed(kind, text, widths)
+        pieces = list(_pieces(p, props))
+        lines = _plain_lines(pieces, props, text_width) if label is None else None
+        if lines is None:
+            if label is not None:
+                pieces[:0] = [("text", label, _widths(props.bold, props.italic, props.size)),
+                              ("tab", "", None)]
+            liner = _Liner(props, text_width, self.default_tab, _after_tabs(pieces))
+            for kind, text, widths in pieces:
+                liner.feed(kind, text, widths)
+            lines = liner.count()
         anchors = [b.get(W + "name") for b in p.iter(W + "bookmarkStart")]
-        return Para(props, liner.count(), anchors)
+        return Para(props, lines, anchors)
 
     def label(self, props: Props) -> str | None:
         """A numbered paragraph's label ('•', '3.'), its level's indents applied to `props`."""
@@ -534,13 +616,6 @@ class _Reader:
             yield Row(height, anchors)
 
 
-def _only(ppr, tag: str):
-    """A pPr holding only `ppr`'s `tag` child (the numbering, applied before the rest)."""
-    holder = etree.Element(W + "pPr")
-    holder.append(etree.fromstring(etree.tostring(ppr.find(W + tag))))
-    return holder
-
-
 def _default_tab(settings_xml: bytes) -> int:
     tab = etree.fromstring(settings_xml).find(W + "defaultTabStop")
     return int(tab.get(W + "val")) if tab is not None else 720
@@ -554,16 +629,67 @@ class Page:
     height: int
 
 
-def _page(body) -> Page:
-    sect = body.find(W + "sectPr")
+def _page(sect, package: zipfile.ZipFile, reader: _Reader) -> Page:
+    """The body's size, once the headers and footers are known to fit in the margins
+    (a taller one, a logo say, would push the body in) and no line grid is set."""
+    if sect is None:
+        raise Unknown("dokumentet har ingen sideopsætning")
     size, margins = sect.find(W + "pgSz"), sect.find(W + "pgMar")
-    if size is None or margins is None or sect.find(W + "cols") is not None and \
-            int(sect.find(W + "cols").get(W + "num", "1")) > 1:
-        raise Unknown("ukendt sideopsætning")
-    def twips(element, name):
-        return int(element.get(W + name))
-    return Page(twips(size, "w") - twips(margins, "left") - twips(margins, "right"),
+    columns, grid = sect.find(W + "cols"), sect.find(W + "docGrid")
+    if size is None or margins is None or \
+            columns is not None and int(columns.get(W + "num", "1")) > 1 or \
+            grid is not None and grid.get(W + "type") not in (None, "default"):
+        raise Unknown("en sideopsætning med spalter eller linjegitter")
+
+    def twips(element, name: str) -> int:
+        return int(element.get(W + name) or 0)
+
+    page = Page(twips(size, "w") - twips(margins, "left") - twips(margins, "right"),
                 twips(size, "h") - twips(margins, "top") - twips(margins, "bottom"))
+    targets = _relationships(package)
+    for kind, edge, distance in (("header", "top", "header"), ("footer", "bottom", "footer")):
+        for ref in sect.findall(f"{W}{kind}Reference"):
+            part = targets.get(ref.get(_R + "id"))
+            if part is None:
+                raise Unknown(f"en {kind} der ikke findes")
+            height = _part_height(reader, package.read(part), page.width)
+            if twips(margins, distance) + height > twips(margins, edge):
+                raise Unknown(f"en {kind} der er højere end margenen")
+    return page
+
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE_R = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _relationships(package: zipfile.ZipFile) -> dict[str, str]:
+    rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+    return {rel.get("Id"): "word/" + rel.get("Target").lstrip("/").removeprefix("word/")
+            for rel in rels.findall(_PACKAGE_R + "Relationship")}
+
+
+def _part_height(reader: _Reader, xml: bytes, width: int) -> int:
+    """The height of a header's or footer's paragraphs (nothing else may be in it)."""
+    height = 0
+    for block in reader.blocks(etree.fromstring(xml), width):
+        if not isinstance(block, Para):
+            raise Unknown("en tabel i sidehoved eller sidefod")
+        props = block.props
+        height += props.before + block.lines * props.line + props.after
+    return height
+
+
+def _check_compatibility(settings_xml: bytes) -> None:
+    """The spacing rules above are those of a Word 2013 file (compatibility mode 15) with
+    no other compatibility options: anything else may space paragraphs otherwise."""
+    compat = etree.fromstring(settings_xml).find(W + "compat")
+    known = {"useFELayout", "compatSetting"}
+    if compat is None or any(c.tag[len(W):] not in known for c in compat):
+        raise Unknown("ukendte kompatibilitetsindstillinger")
+    modes = [c.get(W + "val") for c in compat.findall(W + "compatSetting")
+             if c.get(W + "name") == "compatibilityMode"]
+    if modes != ["15"]:
+        raise Unknown("en anden kompatibilitetstilstand end Word 2013")
 
 
 class _Pager:
@@ -583,7 +709,8 @@ class _Pager:
         page, y, after, i = 1, 0, 0, 0
         placed: list[tuple[int, int, int]] = []  # each block's (page, y, after) before it
         forced: set[int] = set()
-        while not wanted.issubset(self.pages):
+        missing = set(wanted)
+        while missing:
             if i == len(blocks):
                 block = next(source, None)
                 if block is None:
@@ -596,6 +723,7 @@ class _Pager:
                     page, y = page + 1, 0
                 for name in block.anchors:
                     self.pages[name] = page
+                    missing.discard(name)
                 y, after = y + (after if y else 0) + block.height, 0
                 i += 1
                 continue
@@ -612,6 +740,7 @@ class _Pager:
                 continue
             for name in block.anchors:
                 self.pages[name] = first_page
+                missing.discard(name)
             after = block.props.after
             i += 1
 
@@ -669,20 +798,54 @@ class _Pager:
 def heading_pages(docx: bytes, anchors: list[str]) -> list[int] | None:
     """The page of each bookmark in `anchors` as LibreOffice lays `docx` out, or None where
     the file holds something this model does not know."""
+    collecting = gc.isenabled()
+    gc.disable()  # it makes no cycles; the collector would walk the caller's heap for nothing
     try:
         return _pages(docx, anchors)
     except Unknown:
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _pages(docx: bytes, anchors: list[str]) -> list[int]:
     package = zipfile.ZipFile(io.BytesIO(docx))
+    _check_compatibility(package.read("word/settings.xml"))
     reader = _Reader(package)
-    body = etree.fromstring(package.read("word/document.xml")).find(W + "body")
-    page = _page(body)
+    xml = package.read("word/document.xml")
+    page = _page(_last_section(xml), package, reader)
     pager = _Pager(page.height)
-    pager.run(reader.blocks(body, page.width), set(anchors))
+    pager.run(reader.blocks(_body_children(xml), page.width), set(anchors))
     missing = [a for a in anchors if a not in pager.pages]
     if missing:
         raise Unknown(f"bogmærket {missing[0]} findes ikke")
     return [pager.pages[a] for a in anchors]
+
+
+def _last_section(xml: bytes):
+    """The body's own sectPr, the last element of the part, parsed alone (the page's size
+    is needed before the body is read, and the body is read as a stream)."""
+    start, end = xml.rfind(b"<w:sectPr"), xml.rfind(b"</w:sectPr>")
+    if start < 0 or end < start:
+        return None
+    root = xml[:xml.index(b">", xml.index(b"<w:document")) + 1]
+    wrapped = root + xml[start:end + len(b"</w:sectPr>")] + b"</w:document>"
+    return etree.fromstring(wrapped)[0]
+
+
+def _body_children(xml: bytes):
+    """The body's children one at a time, each let go once the next is read: the part of
+    a 2000-item referat is 20 MB, and a whole tree of it ten times that."""
+    depth = 0
+    for event, element in etree.iterparse(io.BytesIO(xml), events=("start", "end")):
+        if event == "start":
+            depth += 1
+            continue
+        depth -= 1
+        if depth == 2:  # w:document > w:body > this
+            yield element
+            element.clear()
+            parent = element.getparent()
+            while element.getprevious() is not None:
+                del parent[0]

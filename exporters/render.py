@@ -107,12 +107,16 @@ def render_document(doc, fmt: str, template: bytes | None = None, spend: bool = 
         return render_pdf(doc, spend=spend)
     if fmt != "docx":
         raise ReferentError(f"Ukendt format: {fmt}")
+    from exporters.blocks import PageFill
     from exporters.docx import render_docx
-    from exporters.pdf import settle_boxes
 
-    # Word cannot stretch a ruled box to its page: it gets the lines the PDF gave it, one
-    # fewer, as Word and LibreOffice set the same text a little taller than reportlab.
-    settle_boxes(doc, slack=WORD_SLACK)
+    if any(isinstance(b, PageFill) for chapter in doc.chapters for b in chapter.blocks):
+        from exporters.pdf import settle_boxes
+
+        # Word cannot stretch a ruled box to its page: it gets the lines the PDF gave it,
+        # one fewer, as Word and LibreOffice set the same text a little taller than
+        # reportlab. (Without such boxes the PDF writer is not even imported.)
+        settle_boxes(doc, slack=WORD_SLACK)
     return render_docx(doc, template=template)
 
 
