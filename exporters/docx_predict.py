@@ -328,8 +328,15 @@ class Para:
 
 _NO_ROOM = 1 << 40
 _SPACES = re.compile("( +)")
-# After a hyphen, a dash or a slash, before a letter: a chance to break the line there.
-_CHANCE = re.compile(r"(?<=[-\u2010\u2013\u2014/])(?=[^\W\d_])")
+# Where Writer breaks a line inside a word, as measured on LibreOffice 7.4 (line breaks
+# after each of these characters placed across the margin): after a hyphen, a dash or a
+# backslash, before a letter, a digit, an opening bracket or a quote. Never at a slash.
+_CHANCE = re.compile(r"(?<=[-\u2010\u2013\u2014\\])(?=[^\W_]|[(\"»«])")
+# Breaks this model does not know for sure (after ! ? … | inside a word, soft hyphens,
+# zero-width spaces, a dash before other punctuation): a word holding one must not come
+# to a line's end, or LibreOffice has to lay the file out.
+_UNSURE = re.compile(r"[!?\u2026|](?=\S)|[\u00ad\u200b]|[-\u2010\u2013\u2014\\]"
+                     r"(?=[^\s\w(\"»«/)\]}\-\u2010\u2013\u2014])")
 
 
 def _pieces(p, props: Props):
@@ -378,7 +385,7 @@ def _plain_lines(pieces, props: Props, text_width: int) -> int | None:
     if len(pieces) != 1 or pieces[0][0] != "text":
         return None
     _kind, text, widths = pieces[0]
-    if "  " in text or text[:1] == " " or _CHANCE.search(text):
+    if "  " in text or text[:1] == " " or _CHANCE.search(text) or _UNSURE.search(text):
         return None
     right = (text_width - props.right) * PX_PER_TWIP
     left = props.left * PX_PER_TWIP
@@ -447,6 +454,8 @@ class _Liner:
         word, self.word = self.word, []
         x = self.x + self.pending
         end = self._advance(word, x)
+        if end > self.right and any(_UNSURE.search(t) for k, t, _w in word if k == "text"):
+            raise Unknown(f"et ord der måske deles ved linjens slutning: {word!r}")
         if end > self.right and not self.empty:
             self.newline()
             x = self.x
