@@ -32,9 +32,9 @@ from exporters import docx_chunks as chunks
 from exporters import docx_forms as forms
 from exporters import docx_lists as lists
 from exporters import docx_pages as pages
-from exporters import docx_predict as predict
 from exporters import docx_toc as toc
 from exporters import docx_xml as x
+from exporters import word_pages
 from exporters.blocks import (
     FORM_BLOCKS,
     Block,
@@ -87,7 +87,7 @@ def render_docx(doc: Document, template: bytes | None = None, layout: bool = Tru
     """The document as .docx bytes, its TOC numbered with the page of each heading as
     LibreOffice lays the file out.
 
-    Those pages are worked out here (`docx_predict`), without LibreOffice, for every file
+    Those pages are worked out here (`word_pages`), without LibreOffice, for every file
     whose make-up it knows; for any other (a committee's template in another font, say)
     LibreOffice lays the file out if `layout`, else the PDF's pages are the estimate.
 
@@ -103,7 +103,7 @@ def render_docx(doc: Document, template: bytes | None = None, layout: bool = Tru
         entries = writer.toc_entries
         if not (doc.with_toc and entries):
             return data
-        pages = predict.heading_pages(data, [anchor for anchor, _text in entries])
+        pages = word_pages.heading_pages(data, [anchor for anchor, _text in entries])
         if pages is None:
             pages = _laid_out(doc, writer, data, len(entries), layout)
         else:

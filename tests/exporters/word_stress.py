@@ -1,4 +1,4 @@
-"""Generated meetings whose Word files test the page model (exporters/docx_predict.py) at its
+"""Generated meetings whose Word files test the page model (exporters/word_pages/) at its
 edges: paragraphs of one line to a page and more, runs of headings, numbered and bulleted
 lists, bold and italic words, hyphens, dashes and slashes where a line may break, words
 longer than a line, and titles that wrap in the contents list. Each seed gives another."""
