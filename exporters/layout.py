@@ -1,4 +1,6 @@
-"""Laying a Word file out with LibreOffice, to learn the page each heading lands on.
+"""Laying a Word file out with LibreOffice, to learn the page each heading lands on: for
+a file the page model (exporters/word_pages) does not know, such as one made from a
+committee's own template in another font, and for the tests that check that model.
 
 python-docx cannot paginate, and `soffice --convert-to` prints a TOC field's
 cached numbers as they are. But the PDF it writes carries an outline entry
