@@ -52,7 +52,6 @@ def render_meeting(
     # while the document is written.
     del meeting
     gc.collect()
-    gc.freeze()  # what is left (modules, the document) is not gone through again and again
     write_atomically(out, render_document(doc, fmt, template, spend=True))
 
 

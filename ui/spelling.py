@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ui.speller import WORD, speller
 
@@ -91,7 +92,8 @@ def attach(widget: QTextEdit | QPlainTextEdit) -> None:
 
 def recheck_all() -> None:
     for highlighter in list(_highlighters):
-        highlighter.rehighlight()
+        if isValid(highlighter):  # its field may be gone while Python still holds it
+            highlighter.rehighlight()
 
 
 def underline_line(field: QLineEdit) -> None:

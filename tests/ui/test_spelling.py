@@ -145,3 +145,26 @@ def test_a_house_style_placeholder_is_no_misspelling():
     text = "Beslutning i {committee} {weekday} den {date}, pkt. {extra.brevid} xqzvbn"
     wrong = [text[s : s + n] for s, n in checker.misspelled(text)]
     assert wrong == ["xqzvbn"]
+
+
+@needs_dictionary
+def test_a_word_added_while_a_closed_field_is_still_held_rechecks_the_rest(qtbot, own_words):
+    """A field can be gone while Python still holds its highlighter (in a cycle the
+    collector has not reached, or kept by a caller): Tilføj til ordbog rechecks every
+    other field and does not stop at it."""
+    import shiboken6
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from ui.spelling import attach, recheck_all
+
+    gone, kept = QPlainTextEdit(), QPlainTextEdit()
+    qtbot.addWidget(kept)
+    for edit in (gone, kept):
+        attach(edit)
+        edit.setPlainText("Stevnsudvalgsgruppen mødes.")
+    held = gone._spell_highlighter  # noqa: F841 - Python still holds it
+    shiboken6.delete(gone)
+    assert underlined(kept) == ["Stevnsudvalgsgruppen"]
+    speller_module.speller().add("Stevnsudvalgsgruppen")
+    recheck_all()
+    assert underlined(kept) == []
