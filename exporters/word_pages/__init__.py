@@ -24,7 +24,7 @@ import gc
 import io
 import zipfile
 
-from exporters.word_pages.metrics import Unknown
+from exporters.word_pages.metrics import Unknown, widths
 from exporters.word_pages.pager import Pager
 from exporters.word_pages.reader import (
     Reader,
@@ -47,6 +47,7 @@ def heading_pages(docx: bytes, anchors: list[str]) -> list[int] | None:
     except Unknown:
         return None
     finally:
+        widths.cache_clear()  # the words measured: a window renders many meetings
         if collecting:
             gc.enable()
 
