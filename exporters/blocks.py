@@ -201,3 +201,9 @@ class Document:
     # Read back by a scanner: every PDF page gets a QR code naming this meeting, the
     # chapter's item and the page, and four corner marks (exporters/scan_marks.py).
     scan_meeting: str = ""
+
+    @property
+    def elastic(self) -> bool:
+        """Whether a chapter holds forms that end a page (PageFill), whose ruled box gives
+        way to what the page has room for: only a layout can say how many lines it gets."""
+        return any(isinstance(b, PageFill) for chapter in self.chapters for b in chapter.blocks)

@@ -128,7 +128,7 @@ def settle_boxes(doc: Document, slack: int = 0) -> None:
     layout gives it, for a writer that cannot stretch a box to its page (Word): at most
     its usual lines, and `slack` lines fewer (not below its fewest) for a writer whose
     layout runs taller."""
-    if not any(isinstance(b, PageFill) for chapter in doc.chapters for b in chapter.blocks):
+    if not doc.elastic:
         return  # nothing elastic: no layout to pay for
     story = _story(doc)
     fills = [f for f in story if isinstance(f, fill_.PageFill)]  # build() empties the story

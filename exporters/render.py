@@ -107,10 +107,9 @@ def render_document(doc, fmt: str, template: bytes | None = None, spend: bool = 
         return render_pdf(doc, spend=spend)
     if fmt != "docx":
         raise ReferentError(f"Ukendt format: {fmt}")
-    from exporters.blocks import PageFill
     from exporters.docx import render_docx
 
-    if any(isinstance(b, PageFill) for chapter in doc.chapters for b in chapter.blocks):
+    if doc.elastic:
         from exporters.pdf import settle_boxes
 
         # Word cannot stretch a ruled box to its page: it gets the lines the PDF gave it,
