@@ -26,13 +26,7 @@ import zipfile
 
 from exporters.word_pages.metrics import Unknown, widths
 from exporters.word_pages.pager import Pager
-from exporters.word_pages.reader import (
-    Reader,
-    body_children,
-    check_compatibility,
-    last_section,
-    page,
-)
+from exporters.word_pages.reader import Reader, body_children, last_section, page
 
 __all__ = ["Unknown", "heading_pages"]
 
@@ -54,7 +48,6 @@ def heading_pages(docx: bytes, anchors: list[str]) -> list[int] | None:
 
 def _pages(docx: bytes, anchors: list[str]) -> list[int]:
     package = zipfile.ZipFile(io.BytesIO(docx))
-    check_compatibility(package.read("word/settings.xml"))
     reader = Reader(package)
     xml = package.read("word/document.xml")
     size = page(last_section(xml), package, reader)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from exporters.word_pages import metrics
 from exporters.word_pages.metrics import FONTS, PX_PER_TWIP, Unknown, W
@@ -136,8 +137,9 @@ class Liner:
         word, self.word = self.word, []
         x = self.x + self.pending
         end = self._advance(word, x)
-        if end > self.right and any(_UNSURE.search(t) for k, t, _w in word if k == "text"):
-            raise Unknown(f"et ord der måske deles ved linjens slutning: {word!r}")
+        text = "".join(t for kind, t, _w in word if kind == "text")
+        if end > self.right and _UNSURE.search(text):
+            raise Unknown(f"ordet {text!r} deles måske ved linjens slutning")
         if end > self.right and not self.empty:
             self.newline()
             x = self.x
@@ -160,7 +162,7 @@ class Liner:
     def _tab(self, index: int, x: int) -> int:
         """Where the paragraph's `index`th tab at `x` takes the text: to the next stop (a
         right stop ends the text up to the next tab there, a centred one centres it)."""
-        for pos, kind in self._stops():
+        for pos, kind in self.stops:
             if pos > x:
                 if kind == "left":
                     return pos
@@ -168,7 +170,9 @@ class Liner:
                 return max(x, pos - (after if kind == "right" else after // 2))
         return _NO_ROOM  # past the last stop: the word goes to the next line
 
-    def _stops(self):
+    @cached_property
+    def stops(self) -> list[tuple[int, str]]:
+        """The paragraph's tab stops, its own then the default ones, left to right."""
         props = self.props
         stops = [(pos * PX_PER_TWIP, kind) for pos, kind in props.tabs]
         if props.first < 0:

@@ -41,11 +41,15 @@ class Reader:
 
     def __init__(self, package: zipfile.ZipFile):
         names = set(package.namelist())
+        if not {"word/styles.xml", "word/settings.xml"} <= names:
+            raise Unknown("en fil uden typografier eller indstillinger")
         numbering = package.read("word/numbering.xml") if "word/numbering.xml" in names \
             else None
         self.styles = Styles(package.read("word/styles.xml"), numbering)
-        self.default_tab = _default_tab(package.read("word/settings.xml")) \
-            if "word/settings.xml" in names else 720
+        settings = etree.fromstring(package.read("word/settings.xml"))
+        _check_compatibility(settings)
+        tab = settings.find(W + "defaultTabStop")
+        self.default_tab = int(tab.get(W + "val")) if tab is not None else 720
         self.counters: dict[str, list[int]] = {}
 
     def blocks(self, body, text_width: int):
@@ -132,11 +136,6 @@ class Reader:
             yield Row(height, anchors, fixed is not None and fixed.get(W + "val") != "0")
 
 
-def _default_tab(settings_xml: bytes) -> int:
-    tab = etree.fromstring(settings_xml).find(W + "defaultTabStop")
-    return int(tab.get(W + "val")) if tab is not None else 720
-
-
 @dataclass
 class Page:
     """The page's body: its text's width and height, in twips."""
@@ -160,7 +159,7 @@ def page(sect, package: zipfile.ZipFile, reader: Reader) -> Page:
     def twips(element, name: str) -> int:
         return int(element.get(W + name) or 0)
 
-    page = Page(twips(size, "w") - twips(margins, "left") - twips(margins, "right"),
+    body = Page(twips(size, "w") - twips(margins, "left") - twips(margins, "right"),
                 twips(size, "h") - twips(margins, "top") - twips(margins, "bottom"))
     targets = _relationships(package)
     for kind, edge, distance in (("header", "top", "header"), ("footer", "bottom", "footer")):
@@ -168,10 +167,10 @@ def page(sect, package: zipfile.ZipFile, reader: Reader) -> Page:
             part = targets.get(ref.get(_R + "id"))
             if part is None:
                 raise Unknown(f"en {kind} der ikke findes")
-            height = _part_height(reader, package.read(part), page.width)
+            height = _part_height(reader, package.read(part), body.width)
             if twips(margins, distance) + height > twips(margins, edge):
                 raise Unknown(f"en {kind} der er højere end margenen")
-    return page
+    return body
 
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -185,7 +184,9 @@ def _relationships(package: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _part_height(reader: Reader, xml: bytes, width: int) -> int:
-    """The height of a header's or footer's paragraphs (nothing else may be in it)."""
+    """The height of a header's or footer's paragraphs (nothing else may be in it), each
+    with its spacing whole: taller than a stack spaced by the larger gap, so a header
+    that only just fits is left to LibreOffice."""
     height = 0
     for block in reader.blocks(etree.fromstring(xml), width):
         if not isinstance(block, Para):
@@ -195,10 +196,10 @@ def _part_height(reader: Reader, xml: bytes, width: int) -> int:
     return height
 
 
-def check_compatibility(settings_xml: bytes) -> None:
-    """The spacing rules above are those of a Word 2013 file (compatibility mode 15) with
-    no other compatibility options: anything else may space paragraphs otherwise."""
-    compat = etree.fromstring(settings_xml).find(W + "compat")
+def _check_compatibility(settings) -> None:
+    """The spacing rules (pager.py) are those of a Word 2013 file (compatibility mode 15)
+    with no other compatibility options: anything else may space paragraphs otherwise."""
+    compat = settings.find(W + "compat")
     known = {"useFELayout", "compatSetting"}
     if compat is None or any(c.tag[len(W):] not in known for c in compat):
         raise Unknown("ukendte kompatibilitetsindstillinger")
