@@ -53,7 +53,8 @@ def register() -> None:
 
 
 @lru_cache(maxsize=1)
-def _coverage() -> tuple[frozenset[int], frozenset[int]]:
+def coverage() -> tuple[frozenset[int], frozenset[int]]:
+    """The characters Liberation Sans has, and those DejaVu Sans has."""
     from reportlab.pdfbase import pdfmetrics
 
     register()
@@ -74,7 +75,7 @@ def with_fallback(escaped: str) -> str:
     """
     if not _RARE.search(escaped):
         return escaped
-    main, fallback = _coverage()
+    main, fallback = coverage()
 
     def swap(match: re.Match[str]) -> str:
         out = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import io
 from collections.abc import Iterator
+from functools import partial
 from html import escape as html_escape
 
 from reportlab.lib import colors
@@ -36,8 +37,8 @@ from reportlab.platypus.paraparser import ParaParser
 from exporters import pdf_fill as fill_
 from exporters import pdf_forms as forms
 from exporters import pdf_numbers as numbers_
+from exporters import pdf_split, scan_marks
 from exporters import pdf_tagging as tagging
-from exporters import scan_marks
 from exporters.blocks import (
     FORM_BLOCKS,
     Block,
@@ -85,11 +86,15 @@ FEED_AHEAD = 64  # flowables of the story kept ahead of the layout, at least (_p
 
 
 def render_pdf(doc: Document, placed: list[forms.Placed] | None = None,
-               spend: bool = False) -> bytes:
+               spend: bool = False, workers: int = 1) -> bytes:
     """The document as PDF bytes; `placed`, when given, receives where each box to tick
     and each ruled box was drawn (pdf_forms.Placed), for reading the paper back. `spend`
     when the caller needs `doc` no more: each chapter's blocks are let go once laid out
-    (30 MB at 2000 items)."""
+    (30 MB at 2000 items). `workers` above 1: a long document may be laid out in two
+    processes (pdf_split.py), by a caller that may fork."""
+    plan = pdf_split.plan(doc, workers)
+    if plan is not None:
+        return _render_split(doc, plan, spend)
     data, boxes, _ = _render(doc, spend)
     if placed is not None:
         placed.extend(boxes)
@@ -105,22 +110,103 @@ def render_pdf_with_layout(doc: Document) -> tuple[bytes, list]:
 
 def _render(doc: Document, spend: bool = False) -> tuple[bytes, list, list]:
     out = io.BytesIO()
+    notes, placed, scan_pages = _saved(_laid_out(out, doc, spend))
+    return _tagged(out, notes, doc), placed, scan_pages
+
+
+def _render_split(doc: Document, plan: pdf_split.Plan, spend: bool) -> bytes:
+    out = io.BytesIO()
+    notes, _, _ = _saved(_laid_out_split(out, doc, plan, spend))
+    return _tagged(out, notes, doc)
+
+
+def _laid_out(out: io.BytesIO, doc: Document, spend: bool) -> _Template:
     template = _Template(out, doc)
-    # The story is made a chapter at a time as the layout reaches it: made whole, its
-    # flowables took 75 MB at 2000 items before the first page was drawn.
-    template.feed = _parts(doc, spend)
+    _build(template, _parts(doc, spend), _Canvas)
+    return template
+
+
+def _laid_out_split(out: io.BytesIO, doc: Document, plan: pdf_split.Plan,
+                    spend: bool) -> _Template:
+    """The document laid out in two processes, the chapters from `plan.at` in the other.
+    Should its pages not fit this document (pdf_split.join), they are laid out here."""
+    template = _Template(out, doc)
+    canvas = template._makeCanvas(canvasmaker=_Canvas)
+    split = pdf_split.fork(canvas, plan, partial(_lay_out_other, doc, plan.at, canvas))
+    try:
+        _build(template, _parts(doc, spend, chapters=slice(0, plan.at)), canvas)
+        tagging.prepare()  # while the other process may still be at work
+        laid = pdf_split.result(split)
+        if pdf_split.join(canvas, split, laid, template.page_count):
+            _draw_other(template, laid)
+            for chapter in doc.chapters[plan.at:] if spend else ():
+                _spend(chapter)
+        else:
+            _lay_out_here(template, doc, plan.at, spend)
+    finally:
+        pdf_split.abandon(split)
+    return template
+
+
+def _lay_out_other(doc: Document, at: int, canvas) -> pdf_split.Laid:
+    """In the other process: the chapters from `at`, their pages' streams recorded."""
+    template = _Template(io.BytesIO(), doc, opening=False)
+    template.outline = []
+    canvas.capture = []
+    _build(template, _parts(doc, chapters=slice(at, None)), canvas)
+    return pdf_split.Laid(canvas.capture, template.outline, canvas._tagger)
+
+
+def _lay_out_here(template: _Template, doc: Document, at: int, spend: bool) -> None:
+    """The chapters from `at` laid out after the pages of `template`, on its canvas."""
+    other = _Template(io.BytesIO(), doc, opening=False)
+    _build(other, _parts(doc, spend, chapters=slice(at, None)), template.canv)
+    offset = template.page_count
+    template.pages.update({key: offset + page for key, page in other.pages.items()})
+    template.page_count = offset + other.page_count
+
+
+def _draw_other(template: _Template, laid: pdf_split.Laid) -> None:
+    """The other process's pages as this document's next pages, with their bookmarks."""
+    canvas, offset = template.canv, template.page_count
+    entries: dict[int, list[tuple[str, str]]] = {}
+    for page, text, key in laid.entries:
+        entries.setdefault(page, []).append((text, key))
+    for number, stream in enumerate(laid.pages, 1):
+        for text, key in entries.get(number, ()):
+            template.pages[key] = offset + number
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(text, key, level=0, closed=True)
+        canvas.showPage()
+        page = canvas._doc.Pages.pages[-1]
+        page.stream, page.wrapped = stream, True
+    template.page_count = offset + len(laid.pages)
+
+
+def _build(template: _Template, parts: Iterator[list], canvas) -> None:
+    """Lay out the story `parts` on `canvas` (a canvas, or a canvas class to make one)."""
+    template.feed = parts
     template.story = next(template.feed, [])
-    template.build(template.story, canvasmaker=_Canvas)
-    numbers = {**template.pages, numbers_.TOTAL: template.page_count}
-    numbers_.fill(template.canv, numbers)
-    tagging.wrap_artifacts(template.canv)
-    template.canv.save()
+    maker = canvas if isinstance(canvas, type) else lambda *args, **kwargs: canvas
+    template.build(template.story, canvasmaker=maker)
+
+
+def _saved(template: _Template) -> tuple[tagging.Tagger, list, list]:
+    """Save the laid-out document, its numbers filled in and what is not text marked as
+    such; what was noted while drawing it: the tagging notes, the boxes drawn and the
+    pages' scan layouts. The caller keeps no hold on `template`: its pages (35 MB at 2000
+    items) are let go before the structure tree is made."""
     canvas = template.canv
-    notes, placed, scan_pages = canvas._tagger, canvas.placed, canvas.scan_pages
-    # The laid-out pages (35 MB at 2000 items) are saved: let them go before the tree.
-    del template, canvas
-    gc.collect()
-    return tagging.finish(out.getvalue(), notes, doc.title), placed, scan_pages
+    numbers_.fill(canvas, {**template.pages, numbers_.TOTAL: template.page_count})
+    tagging.wrap_artifacts(canvas)
+    canvas.save()
+    return canvas._tagger, canvas.placed, canvas.scan_pages
+
+
+def _tagged(out: io.BytesIO, notes: tagging.Tagger, doc: Document) -> bytes:
+    """The saved PDF in `out` with its structure tree, from the `notes`."""
+    gc.collect()  # the laid-out pages, which hold each other
+    return tagging.finish(out.getvalue(), notes, doc.title)
 
 
 def settle_boxes(doc: Document, slack: int = 0) -> None:
@@ -149,7 +235,11 @@ def chapter_pages(doc: Document) -> list[int]:
 
 
 class _Template(BaseDocTemplate):
-    def __init__(self, out, doc: Document):
+    """`opening`: its first page is the document's first (the cover); not so for the
+    chapters another process lays out (pdf_split.py), whose bookmarks it records in
+    `outline` for this process to make."""
+
+    def __init__(self, out, doc: Document, opening: bool = True):
         super().__init__(
             out,
             pagesize=PAGE,
@@ -165,6 +255,8 @@ class _Template(BaseDocTemplate):
             lang="da-DK",
         )
         self.source = doc
+        self.opening = opening
+        self.outline: list[tuple[int, str, str]] | None = None
         self.pages: dict[str, int] = {}
         self.page_count = 0
         self.mark = ""  # the mark of the chapter being laid out (marked documents)
@@ -201,6 +293,9 @@ class _Template(BaseDocTemplate):
         self.mark = getattr(flowable, "page_mark", self.mark)
         self.scan_item = getattr(flowable, "scan_item", self.scan_item)
         self.pages[key] = self.page
+        if self.outline is not None:
+            self.outline.append((self.page, text, key))
+            return
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=0, closed=True)
 
@@ -215,7 +310,7 @@ class _Template(BaseDocTemplate):
         canvas.setFillColor(GREY)
         top = height - 15 * mm
         # The cover prints the organisation itself: no running header on it.
-        if not (self.page == 1 and doc.front and not doc.compact):
+        if not (self.opening and self.page == 1 and doc.front and not doc.compact):
             left = _fit(doc.organisation, HEADER_SHARE * (width - 2 * MARGIN_X), FOOTER_SIZE)
             canvas.drawString(MARGIN_X, top, left)
             room = width - 2 * MARGIN_X - _width(left, FOOTER_SIZE) - HEADER_GAP
@@ -227,7 +322,7 @@ class _Template(BaseDocTemplate):
         elif doc.edition:
             canvas.drawRightString(width - MARGIN_X, top, doc.edition)
         numbers_.mark(canvas, numbers_.TOTAL, width / 2, 12 * mm, FOOTER_SIZE, "centre",
-                      GREY_LEVEL, f"Side {self.page} af {{}}")
+                      GREY_LEVEL, "Side {page} af {}")
         canvas.restoreState()
 
     def _decorate_marked(self, canvas, template):
@@ -250,7 +345,7 @@ class _Template(BaseDocTemplate):
         canvas.line(MARGIN_X, 16 * mm, width - MARGIN_X, 16 * mm)
         canvas.drawString(MARGIN_X, 11 * mm, _fit(mark, half, MARK_SIZE, f"{FAMILY}-Bold"))
         numbers_.mark(canvas, numbers_.TOTAL, width - MARGIN_X, 11 * mm, MARK_SIZE, "right",
-                      GREY_LEVEL, f"Side {self.page} af {{}}")
+                      GREY_LEVEL, "Side {page} af {}")
         canvas.restoreState()
         if doc.scan_meeting and canvas.placed is not None:
             layout = scan_marks.page_layout(canvas, doc.scan_meeting, self.scan_item)
@@ -267,6 +362,17 @@ class _Canvas(Canvas):
         self._tagger = tagging.Tagger()  # what each piece of text is, for the structure tree
         self.placed: list[forms.Placed] | None = []  # the boxes drawn (pdf_forms._record)
         self.scan_pages: list = []  # each page's layout for the scanner (scan_marks.py)
+        self.capture: list[str] | None = None  # each page's stream (pdf_split.py)
+
+    def showPage(self):  # noqa: N802 - reportlab's name
+        super().showPage()
+        if self.capture is not None:  # sent to the other process, wrapped here
+            self.capture.append(tagging.wrap_page(self._doc.Pages.pages[-1].stream))
+
+    def _addAnnotation(self, *args, **kwargs):  # noqa: N802 - reportlab's name
+        if self.capture is not None:  # a link's target may be in the other half
+            raise pdf_split.Refused("a link in the other half")
+        super()._addAnnotation(*args, **kwargs)
 
 
 class _MeasuringCanvas(_Canvas):
@@ -319,23 +425,30 @@ def _story(doc: Document) -> list:
     return [flowable for part in _parts(doc) for flowable in part]
 
 
-def _parts(doc: Document, spend: bool = False) -> Iterator[list]:
+def _parts(doc: Document, spend: bool = False, chapters: slice = slice(None)) -> Iterator[list]:
     """The story in parts: the front page, the contents, each chapter after its page break;
-    `spend`: each chapter's blocks are let go once their flowables are made."""
+    `spend`: each chapter's blocks are let go once their flowables are made. `chapters`:
+    only those, and the front page and contents only with the first."""
     st = styles(doc.large_print)
     started = False
-    if doc.front:
+    opening = not chapters.start
+    if doc.front and opening:
         yield _front(doc.front, doc.compact, st)
         started = True
-    if doc.with_toc:
+    if doc.with_toc and opening:
         yield [PageBreak()] * started + _toc(doc, st)
         started = True
-    for chapter in doc.chapters:
+    for chapter in doc.chapters[chapters]:
         flow = [PageBreak()] * (started and not doc.compact) + _chapter(chapter, st)
         if spend:
-            chapter.blocks, chapter.signature = [], None
+            _spend(chapter)
         yield flow
         started = True
+
+
+def _spend(chapter: Chapter) -> None:
+    """Let the chapter's blocks go: it is laid out."""
+    chapter.blocks, chapter.signature = [], None
 
 
 def _toc(doc: Document, st) -> list:

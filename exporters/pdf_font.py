@@ -40,3 +40,36 @@ def _first_subset(state) -> dict[int, int | str]:
             table[NBSP] = assignments[32]
         made = state.referent_first = (len(assignments), table)
     return made[1]
+
+
+# -- one document's codes, given in two processes (pdf_split.py) ---------------------------
+
+
+def give_codes(doc, chars: dict[str, str]) -> None:
+    """Give each font named in `chars` codes for its characters in the document `doc`
+    (a canvas's `_doc`), now: a process forked after this gives them the same codes."""
+    from reportlab.pdfbase import pdfmetrics
+
+    for name, text in chars.items():
+        pdfmetrics.getFont(name).splitString(text, doc)
+
+
+def codes_given(doc) -> dict[str, int]:
+    """How many characters each font has codes for in `doc`."""
+    from reportlab.pdfbase import pdfmetrics
+
+    return {name: len(state.assignments) for name in pdfmetrics.getRegisteredFontNames()
+            if (state := getattr(pdfmetrics.getFont(name), "state", {}).get(doc))}
+
+
+def codes_since(doc, before: dict[str, int]) -> dict[str, str]:
+    """The characters each font was given codes for in `doc` since `before`
+    (codes_given), in the order they were given them."""
+    from reportlab.pdfbase import pdfmetrics
+
+    since = {}
+    for name, count in codes_given(doc).items():
+        if count > before.get(name, 0):
+            state = pdfmetrics.getFont(name).state[doc]
+            since[name] = "".join(map(chr, list(state.assignments)[before.get(name, 0):]))
+    return since

@@ -11,13 +11,14 @@ and reportlab's usual second (and third) pass of `multiBuild` is not needed.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from reportlab.platypus import Flowable, Paragraph
 
 from exporters.fonts import FAMILY
 
-_MARKER = "%REFERENT-NUMBER"
-_PATTERN = re.compile(rf"^{_MARKER} (\S+) (\S+) (\S+) (\S+) (\S+) (\S+)$", re.MULTILINE)
+MARKER = "%REFERENT-NUMBER"
+_PATTERN = re.compile(rf"^{MARKER} (\S+) (\S+) (\S+) (\S+) (\S+) (\S+)$", re.MULTILINE)
 TOTAL = "total"
 
 
@@ -25,21 +26,23 @@ def mark(canvas, key: str, x: float, y: float, size: float, align: str, gray: fl
          template: str = "{}") -> None:
     """Leave a marker for the number `key` (a chapter anchor, or TOTAL) at (x, y).
 
-    `template` is the text around it ("Side 3 af {}"), with spaces written as "~".
+    `template` is the text around it ("Side {page} af {}"), with spaces written as "~";
+    `{page}` is the page the marker is on, known only once the pages are put together
+    (a document laid out in two processes, pdf_split.py).
     """
     canvas._code.append(
-        f"{_MARKER} {key} {x:.3f} {y:.3f} {size:g} {align}|{gray:g} {template.replace(' ', '~')}"
+        f"{MARKER} {key} {x:.3f} {y:.3f} {size:g} {align}|{gray:g} {template.replace(' ', '~')}"
     )
 
 
 def fill(canvas, numbers: dict[str, int]) -> None:
     """Replace every marker on every page by its number; call before saving."""
 
-    def text_object(match: re.Match[str]) -> str:
+    def text_object(match: re.Match[str], page: int) -> str:
         key, x, y, size, style, template = match.groups()
         align, gray = style.split("|")
         value = numbers.get(key)
-        text = template.replace("~", " ").format("" if value is None else value)
+        text = template.replace("~", " ").format("" if value is None else value, page=page)
         size_f = float(size)
         width = canvas.stringWidth(text, FAMILY, size_f)
         left = float(x) - {"right": width, "centre": width / 2}.get(align, 0)
@@ -49,9 +52,9 @@ def fill(canvas, numbers: dict[str, int]) -> None:
         tx.textOut(text)
         return f"q {tx.getCode()} Q"
 
-    for page in canvas._doc.Pages.pages:
-        if _MARKER in page.stream:
-            page.stream = _PATTERN.sub(text_object, page.stream)
+    for number, page in enumerate(canvas._doc.Pages.pages, 1):
+        if MARKER in page.stream:
+            page.stream = _PATTERN.sub(partial(text_object, page=number), page.stream)
 
 
 class TocLine(Flowable):

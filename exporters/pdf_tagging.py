@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Table
 
+from exporters.pdf_numbers import MARKER as NUMBER_MARKER
+
 # Paragraph styles (pdf_styles) that are headings; list styles start with "list".
 HEADINGS = {"chapter": "H1", "toc_title": "H1", "section": "H2", "sub": "H3"}
 
@@ -153,10 +155,18 @@ _UNUSED_FONT = re.compile(r" ?BT /F1 [\d.]+ Tf [\d.]+ TL ET")
 
 
 def wrap_artifacts(canvas) -> None:
-    """Wrap every run of lines drawn outside a tagged sequence as /Artifact; call after the
-    page numbers are filled in and before the canvas is saved."""
+    """Wrap every run of lines drawn outside a tagged sequence as /Artifact; call before
+    the canvas is saved. Pages wrapped already (by another process: pdf_split.py) are
+    marked `wrapped`."""
     for page in canvas._doc.Pages.pages:
-        page.stream = _wrap(_UNUSED_FONT.sub("", page.stream))
+        if not getattr(page, "wrapped", False):
+            page.stream = wrap_page(page.stream)
+
+
+def wrap_page(stream: str) -> str:
+    """One page's stream with its untagged runs wrapped as /Artifact. A run holding no
+    more than a page number's marker (pdf_numbers) counts as drawn: the number will be."""
+    return _wrap(_UNUSED_FONT.sub("", stream))
 
 
 # A wrapped line ends without a space, so a reader of the tagged text would glue its last
@@ -184,7 +194,7 @@ def _wrap(stream: str) -> str:
     body_opens: str | None = None  # waiting for the label's text object to end
 
     def flush() -> None:
-        if any(_PAINTS.search(line) for line in pending):
+        if any(_PAINTS.search(line) or line.startswith(NUMBER_MARKER) for line in pending):
             out.extend(["/Artifact BMC", *pending, "EMC"])
         else:
             out.extend(pending)
@@ -219,6 +229,11 @@ def _wrap(stream: str) -> str:
 # The tree is written as PDF text in an update appended to the saved file, not built as
 # pikepdf objects: qpdf holds each object in about 2.5 kB, and a 2000-item referat has
 # 72,000 elements (180 MB). The pages, annotations and catalog are edited with pikepdf.
+
+
+def prepare() -> None:
+    """Import what `finish` needs (25 ms), at a moment the caller would wait anyway."""
+    import pikepdf  # noqa: F401
 
 
 def finish(data: bytes, notes: Tagger, title: str, lang: str = "da-DK") -> bytes:

@@ -27,9 +27,11 @@ FORMATS = ("pdf", "docx")
 WORD_SLACK = 1  # lines of a protocol's ruled box: see render_document
 
 def render_meeting(
-    session: Session, meeting_ext_id: str, document: str, fmt: str, public: bool, out: Path
+    session: Session, meeting_ext_id: str, document: str, fmt: str, public: bool, out: Path,
+    workers: int = 1,
 ) -> None:
-    """Write `document` of the meeting `meeting_ext_id` as `fmt` (pdf, docx) to `out`."""
+    """Write `document` of the meeting `meeting_ext_id` as `fmt` (pdf, docx) to `out`;
+    `workers` above 1 lets a long PDF be laid out in two processes (exporters/pdf_split)."""
     if document in LATER:
         raise ReferentError(LATER[document])
     if document not in DOCUMENTS:
@@ -52,7 +54,7 @@ def render_meeting(
     # while the document is written.
     del meeting
     gc.collect()
-    write_atomically(out, render_document(doc, fmt, template, spend=True))
+    write_atomically(out, render_document(doc, fmt, template, spend=True, workers=workers))
 
 
 def render_protocol_pdf(session: Session, meeting: Meeting) -> bytes:
@@ -96,15 +98,17 @@ def _neutral(meeting: Meeting, document: str, public: bool):
     return build_document(meeting, document, public)
 
 
-def render_document(doc, fmt: str, template: bytes | None = None, spend: bool = False) -> bytes:
+def render_document(doc, fmt: str, template: bytes | None = None, spend: bool = False,
+                    workers: int = 1) -> bytes:
     """A neutral Document (such as `follow_up_list.build_follow_up_list`'s) as `fmt` bytes;
     `template` is a committee's Word template, if any. For Word, the document's elastic
     ruled boxes are fixed at the lines they get in the PDF (pdf.settle_boxes). `spend`
-    when the caller needs `doc` no more: a PDF lets its chapters go as it lays them out."""
+    when the caller needs `doc` no more: a PDF lets its chapters go as it lays them out.
+    `workers` above 1, from a caller that may fork: see pdf.render_pdf."""
     if fmt == "pdf":
         from exporters.pdf import render_pdf
 
-        return render_pdf(doc, spend=spend)
+        return render_pdf(doc, spend=spend, workers=workers)
     if fmt != "docx":
         raise ReferentError(f"Ukendt format: {fmt}")
     from exporters.docx import render_docx
