@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from sqlalchemy import select
+
+from model.entities import Meeting
 from model.errors import ReferentError
-from model.meetings import load_meeting
 from model.scan_proposals import Reading, store
 from scanning.read import ReadPage, ScanResult
 
@@ -29,7 +31,9 @@ def apply_scan(archive, result: ScanResult, meeting_id: str | None = None
     for meeting_ext_id, pages in by_meeting.items():
         try:
             with archive.transaction() as session:
-                meeting = load_meeting(session, meeting_ext_id)
+                # The archive's own meeting, not the copy it is printed from (which is
+                # detached): the proposals belong to it, and the seal guard sees them.
+                meeting = session.scalar(select(Meeting).where(Meeting.ext_id == meeting_ext_id))
                 if meeting is None:
                     raise ReferentError(f'Mødet "{meeting_ext_id}" findes ikke i arkivet.')
                 count, front = store(session, meeting, [_reading(p) for p in pages])

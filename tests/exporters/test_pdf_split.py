@@ -5,6 +5,7 @@ out the other half itself, and the file is still the same."""
 
 from __future__ import annotations
 
+import gc
 import io
 
 import pikepdf
@@ -190,5 +191,7 @@ def test_the_command_line_lays_a_long_pdf_out_in_two_processes(archive, monkeypa
     assert main.main(["--db", db, "render", MEETING, "--document", "referat", "--format",
                       "pdf", "--out", str(out)]) == 0
     assert len(forks) == 1
+    # The collector, off while the one-shot command renders, is as this process had it.
+    assert gc.isenabled() and gc.get_freeze_count() == 0
     texts = pdf_pages(out.read_bytes())
     assert f"Side {len(texts)} af {len(texts)}" in texts[-1]

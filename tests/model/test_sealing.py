@@ -439,3 +439,30 @@ def verify_all(session):
     from model.sealing.verify import verify
 
     return verify(session)
+
+
+@pytest.mark.parametrize("document", ["referat", "dagsorden"])
+@pytest.mark.parametrize("public", [False, True])
+def test_the_signed_copy_prints_what_the_meeting_itself_prints(examples_archive, document,
+                                                               public):
+    """The copy made from the record (sealing/printed.py, made without the ORM's events)
+    is linked both ways and in order, belongs to no session, and prints the document the
+    archive's own rows print while nothing has changed since signing."""
+    from sqlalchemy import inspect
+
+    from model.meetings import whole_meeting
+
+    with examples_archive.sessions() as session:
+        copy = load_meeting(session, SIGNED)
+        live = session.scalar(select(Meeting).where(Meeting.ext_id == SIGNED)
+                              .options(*whole_meeting()))
+        assert copy is not live and inspect(copy).transient
+        assert copy in copy.committee.meetings
+        for item in copy.items:
+            assert item.meeting is copy
+            assert [s.position for s in item.sections] == list(range(len(item.sections)))
+            assert all(section.item is item for section in item.sections)
+            assert item.decision is None or item.decision.item is item
+            assert item.case is None or item in item.case.items
+        assert [a.meeting for a in copy.attendance] == [copy] * len(live.attendance)
+        assert build_document(copy, document, public) == build_document(live, document, public)
