@@ -8,7 +8,6 @@ number printed is the page as the reader counts it.
 
 from __future__ import annotations
 
-import gc
 import io
 from collections.abc import Iterator
 from functools import partial
@@ -200,12 +199,14 @@ def _saved(template: _Template) -> tuple[tagging.Tagger, list, list]:
     numbers_.fill(canvas, {**template.pages, numbers_.TOTAL: template.page_count})
     tagging.wrap_artifacts(canvas)
     canvas.save()
+    # The saved pages: let go now, not when the collector next comes by (canvas and
+    # template hold each other).
+    canvas._doc = None
     return canvas._tagger, canvas.placed, canvas.scan_pages
 
 
 def _tagged(out: io.BytesIO, notes: tagging.Tagger, doc: Document) -> bytes:
     """The saved PDF in `out` with its structure tree, from the `notes`."""
-    gc.collect()  # the laid-out pages, which hold each other
     return tagging.finish(out.getvalue(), notes, doc.title)
 
 
