@@ -195,12 +195,15 @@ def _create_sqlite_file(path: Path) -> None:
     write_atomically(path, build)
 
 
-def _days_copy(path: Path, keep: int, check: bool) -> Path | None:
+def _days_copy(engine: Engine, path: Path, keep: int, check: bool) -> Path | None:
     """The day's copy, after the full check if that was left to now: a damaged file
-    never joins the good copies (ArchiveError, and no copy is made)."""
+    never joins the good copies (ArchiveError, and no copy is made). Then, the copy
+    made, the search index's b-trees are merged (search.compact)."""
     if check:
         backups.check_integrity(path)
-    return backups.daily_backup(path, keep=keep)
+    copy = backups.daily_backup(path, keep=keep)
+    search.compact(engine)
+    return copy
 
 
 def _check_server(engine: Engine) -> None:
@@ -262,7 +265,7 @@ def open_archive(
             check_later = defer_backup and revision == migrations.head_revision()
             if not check_later:
                 backups.check_integrity(db_path)  # once a day, not at every start
-            pending = partial(_days_copy, db_path, keep_backups, check_later)
+            pending = partial(_days_copy, engine, db_path, keep_backups, check_later)
         before_upgrade = None
         if db_path:
             before_upgrade = lambda: backups.make_backup(db_path, "foer-opgradering")  # noqa: E731

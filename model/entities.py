@@ -17,6 +17,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -143,12 +144,12 @@ class Case(Versioned, Base):
 
 class Meeting(Versioned, Base):
     __tablename__ = "meetings"
+    # A committee's years and meetings (the window's tree) are read from the index alone.
+    __table_args__ = (Index("ix_meetings_committee_id_date", "committee_id", "date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ext_id: Mapped[str] = mapped_column(String(200), unique=True)
-    committee_id: Mapped[int] = mapped_column(
-        ForeignKey("committees.id", ondelete="CASCADE"), index=True
-    )
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     start: Mapped[dt.time | None] = mapped_column(Time)
     end: Mapped[dt.time | None] = mapped_column(Time)

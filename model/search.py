@@ -106,6 +106,36 @@ _DEFINITION = (f"fts5({', '.join(_COLUMNS)}, tokenize = 'unicode61 remove_diacri
                "prefix = '3 4')")
 
 
+# The index grows by small b-trees, one for each write, which FTS5 merges only now and
+# then; a search reads every one of them (two words in 100,000 items: 28 ms against 15 ms
+# in one). The day's upkeep (model/database.py) merges them into one, a short step at a
+# time, so that the window's own writes go in between.
+MERGE_PAGES = 500  # index pages a step writes: some 30 ms
+
+
+def compact(engine: Engine, pages: int = MERGE_PAGES) -> int:
+    """Merge the SQLite index's b-trees into one; returns the number of steps it took."""
+    if engine.dialect.name != "sqlite":
+        return 0
+    steps = 0
+    with engine.connect() as connection:
+        # As few as two b-trees are merged (FTS5's default waits for four of a size).
+        with connection.begin():
+            connection.exec_driver_sql(
+                f"INSERT INTO {INDEX}({INDEX}, rank) VALUES('usermerge', 2)")
+        while True:
+            raw = connection.connection.dbapi_connection
+            with connection.begin():
+                before = raw.total_changes
+                # The first step, negative, puts every b-tree on one level to be merged.
+                connection.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}, rank) "
+                                           f"VALUES('merge', {-pages if not steps else pages})")
+                worked = raw.total_changes - before >= 2  # FTS5's sign of work done
+            steps += 1
+            if not worked:
+                return steps
+
+
 def _is_current(connection: Connection) -> bool:
     """Whether the index was made with today's definition (else it is made again)."""
     sql = connection.exec_driver_sql(
@@ -123,6 +153,7 @@ def _rebuild(connection: Connection) -> None:
     connection.exec_driver_sql(f"INSERT INTO {INDEX}(rowid, {', '.join(_COLUMNS)}) {every}")
     for name in _TRIGGERS:
         connection.exec_driver_sql(_trigger_sql(name))
+    connection.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}) VALUES('optimize')")
 
 
 @dataclass(frozen=True)

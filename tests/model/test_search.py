@@ -65,6 +65,39 @@ def test_an_index_of_an_older_definition_is_made_again(tmp_path):
     archive.close()
 
 
+def test_the_index_is_merged_into_one_and_finds_the_same(tmp_path):
+    archive = _sqlite_examples(tmp_path)  # an import each: b-trees of their own
+    with archive.transaction() as s:
+        c = committee(s, numbering="per_meeting", standard_items=[])
+        for day in range(1, 9):  # and some edits, each written by itself
+            meeting(s, c.id, f"2020-04-0{day}", [f"Vejbelysning {day}"])
+    words = ["balanceforslag", "vejbelysning", "budget", "anlæg drift", "personaleprofiler"]
+
+    def found() -> list[list[tuple[int, str]]]:
+        with archive.sessions() as session:
+            return [[(h.item_id, h.snippet) for h in search.search(session, w)] for w in words]
+
+    before = found()
+    assert search.compact(archive.engine) > 1  # merging took steps
+    assert search.compact(archive.engine) == 1  # one b-tree: nothing left to merge
+    assert found() == before and any(before)
+    archive.close()
+
+
+def test_the_days_upkeep_merges_the_index(tmp_path, monkeypatch):
+    from model.database import open_archive
+
+    path = tmp_path / "arkiv.sqlite3"
+    open_archive(path, keep_backups=None).close()
+    merged = []
+    monkeypatch.setattr(search, "compact", lambda engine: merged.append(engine) or 1)
+    archive = open_archive(path, defer_backup=True)  # the window's way: left to run later
+    assert merged == [] and archive.pending_backup is not None
+    archive.pending_backup()
+    assert merged == [archive.engine]
+    archive.close()
+
+
 def test_a_server_needs_no_index_and_finds_all_the_same(examples_archive):
     engine = examples_archive.engine
     if engine.dialect.name == "sqlite":

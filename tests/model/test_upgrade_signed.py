@@ -24,6 +24,8 @@ def test_an_archive_with_a_signed_meeting_upgrades_from_0007(tmp_path):
         raw.execute("ALTER TABLE committees DROP COLUMN follow_ups_in_minutes")
         raw.execute("DROP TABLE scan_proposals")  # and what later revisions made
         raw.execute("DROP TABLE protocol_pages")
+        raw.execute("DROP INDEX ix_meetings_committee_id_date")  # revision 0011's
+        raw.execute("CREATE INDEX ix_meetings_committee_id ON meetings (committee_id)")
         raw.execute("UPDATE alembic_version SET version_num = '0007'")
     raw.close()
 

@@ -29,6 +29,8 @@ def _archive_at_0009(path, marked_items: int | None) -> None:
         for decision in decisions[:marked_items]:
             raw.execute("INSERT INTO decision_members (decision_id, position, kind, member_id) "
                         "VALUES (?, 99, 'absent', ?)", (decision, seat))
+        raw.execute("DROP INDEX ix_meetings_committee_id_date")  # revision 0011's
+        raw.execute("CREATE INDEX ix_meetings_committee_id ON meetings (committee_id)")
         raw.execute("UPDATE alembic_version SET version_num = '0009'")
     raw.close()
 
