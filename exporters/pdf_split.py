@@ -6,15 +6,15 @@ the contents and the chapters before it. The fork shares the canvas made
 before it, so both processes name the fonts alike; every character of the
 document is given its code in each font before the fork, so both encode
 text alike (pdf_font.give_codes). The other process sends back each page's
-drawing operators, where its chapters start and what its text is (the
-tagging notes); this one draws those pages as its own, with their bookmarks,
-and numbers everything once all pages are known (pdf_numbers).
+stream, where its chapters start and what its text is (the tagging notes);
+this one draws those pages as its own, with their bookmarks, and numbers
+everything once all pages are known (pdf_numbers).
 
-Whatever the other process cannot hand over safely (a link, a character or
-font first used in both halves, a failure) makes `finish` say no, and the
-caller lays the whole document out in one process: slower, never different.
-Only where a process can be forked (not Windows), and only when asked: the
-window does not fork its export thread.
+Whatever the other process cannot hand over safely (a link, characters or
+fonts first used in both halves in another order, a failure) makes `join`
+say no, and this process lays the other half out itself: slower, never
+different. Only where a process can be forked (not Windows), and only when
+asked: the window does not fork its export thread.
 """
 
 from __future__ import annotations

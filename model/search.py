@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import islice
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 INDEX = "search_index"
@@ -114,9 +115,20 @@ MERGE_PAGES = 500  # index pages a step writes: some 30 ms
 
 
 def compact(engine: Engine, pages: int = MERGE_PAGES) -> int:
-    """Merge the SQLite index's b-trees into one; returns the number of steps it took."""
+    """Merge the SQLite index's b-trees into one; returns the number of steps it took.
+    Upkeep, not the user's work: with the archive held by another program's write it
+    stops, to go on another day."""
     if engine.dialect.name != "sqlite":
         return 0
+    try:
+        return _merge(engine, pages)
+    except OperationalError as error:
+        if "locked" in str(error.orig) or "busy" in str(error.orig):
+            return 0
+        raise
+
+
+def _merge(engine: Engine, pages: int) -> int:
     steps = 0
     with engine.connect() as connection:
         # As few as two b-trees are merged (FTS5's default waits for four of a size).
