@@ -33,7 +33,8 @@ def font_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def register() -> None:
-    """Register the fonts with reportlab once per process."""
+    """Register the text fonts with reportlab once per process; DejaVu Sans (20 ms to
+    read) only once a text needs it (register_fallback)."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
 
@@ -41,15 +42,36 @@ def register() -> None:
 
     folder = font_dir()
     for name, filename in FILES.items():
-        pdfmetrics.registerFont(SubsetFont(name, str(folder / filename)))
+        if name != FALLBACK:
+            pdfmetrics.registerFont(SubsetFont(name, str(folder / filename)))
     addMapping(FAMILY, 0, 0, FAMILY)
     addMapping(FAMILY, 1, 0, f"{FAMILY}-Bold")
     addMapping(FAMILY, 0, 1, f"{FAMILY}-Italic")
     addMapping(FAMILY, 1, 1, f"{FAMILY}-BoldItalic")
-    addMapping(FALLBACK, 0, 0, FALLBACK)
-    addMapping(FALLBACK, 1, 0, FALLBACK)
-    addMapping(FALLBACK, 0, 1, FALLBACK)
-    addMapping(FALLBACK, 1, 1, FALLBACK)
+
+
+@lru_cache(maxsize=1)
+def register_fallback() -> None:
+    """Register DejaVu Sans, which fills in what Liberation Sans lacks."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+
+    from exporters.pdf_font import SubsetFont
+
+    register()
+    pdfmetrics.registerFont(SubsetFont(FALLBACK, str(font_dir() / FILES[FALLBACK])))
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(FALLBACK, bold, italic, FALLBACK)
+
+
+@lru_cache(maxsize=1)
+def main_coverage() -> frozenset[int]:
+    """The characters Liberation Sans has."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register()
+    return frozenset(pdfmetrics.getFont(FAMILY).face.charToGlyph)
 
 
 @lru_cache(maxsize=1)
@@ -57,10 +79,8 @@ def coverage() -> tuple[frozenset[int], frozenset[int]]:
     """The characters Liberation Sans has, and those DejaVu Sans has."""
     from reportlab.pdfbase import pdfmetrics
 
-    register()
-    main = frozenset(pdfmetrics.getFont(FAMILY).face.charToGlyph)
-    fallback = frozenset(pdfmetrics.getFont(FALLBACK).face.charToGlyph)
-    return main, fallback
+    register_fallback()
+    return main_coverage(), frozenset(pdfmetrics.getFont(FALLBACK).face.charToGlyph)
 
 
 # Everything up to Latin Extended-B is in Liberation Sans; only look further.

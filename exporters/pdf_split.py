@@ -25,7 +25,7 @@ import pickle
 from dataclasses import dataclass, field
 
 from exporters.blocks import FORM_BLOCKS, Document, PageFill, Run
-from exporters.fonts import FALLBACK, FAMILY, coverage
+from exporters.fonts import FALLBACK, FAMILY, main_coverage, register_fallback
 
 FACES = (FAMILY, f"{FAMILY}-Bold", f"{FAMILY}-Italic", f"{FAMILY}-BoldItalic")
 LEAST = 120_000  # characters of text below which a fork costs more than it saves
@@ -213,10 +213,13 @@ def _give_codes(target, chars: str) -> None:
 
     from exporters import pdf_font
 
-    main, _ = coverage()
-    own = "".join(c for c in chars if ord(c) in main)
-    rare = "".join(c for c in chars if ord(c) not in main) + "\ufffd"
-    pdf_font.give_codes(target, {**dict.fromkeys(FACES, own), FALLBACK: rare})
+    main = main_coverage()
+    codes = dict.fromkeys(FACES, "".join(c for c in chars if ord(c) in main))
+    rare = "".join(c for c in chars if ord(c) not in main)
+    if rare.strip():  # what with_fallback sets in DejaVu Sans, a U+FFFD for what none has
+        register_fallback()
+        codes[FALLBACK] = rare + "\ufffd"
+    pdf_font.give_codes(target, codes)
     for name in FACES[:2]:  # the body text and the headings
         pdfmetrics.getFont(name).getSubsetInternalName(0, target)
 

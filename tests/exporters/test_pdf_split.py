@@ -100,6 +100,23 @@ def test_two_processes_make_the_pdf_one_process_makes(archive, monkeypatch, publ
         assert heading[:25] in " ".join(split["texts"][page - 1].split())
 
 
+def test_characters_liberation_sans_lacks_are_set_alike_in_both_halves(archive, monkeypatch):
+    def doc() -> Document:
+        made = _doc(archive)  # DejaVu Sans's glyphs, met in another order in each half
+        made.chapters[1].blocks.append(Para([Run("Vægt ⚖, fly ✈ og smil 😀.")]))
+        made.chapters[-2].blocks.append(Para([Run("Smil 😀, fly ✈ og vægt ⚖.")]))
+        return made
+
+    here = _calls(monkeypatch, pdf, "_lay_out_here")
+    two = pdf.render_pdf(doc(), workers=2)
+    assert not here
+    assert _reading(two) == _reading(pdf.render_pdf(doc()))
+    with pikepdf.open(io.BytesIO(two)) as pdf_file:
+        fonts = {str(font.BaseFont) for page in pdf_file.pages
+                 for font in page.Resources.Font.values()}
+    assert any("DejaVuSans" in name for name in fonts)
+
+
 def test_other_process_failing_leaves_its_half_to_this_one(archive, monkeypatch):
     def fails(*args):
         raise RuntimeError("the other process stops")
