@@ -53,6 +53,12 @@ def full_disk_message(path: Path | str) -> str:
     return f"{path}: disken er fuld, eller der kan ikke skrives til den; intet er ændret."
 
 
+def held(error: BaseException) -> bool:
+    """Whether a SQLite error means the file is held by another writer (locked, busy)."""
+    text = str(error)
+    return "locked" in text or "busy" in text
+
+
 def problem(
     error: BaseException, path: Path | str, written: Path | str | None = None
 ) -> ArchiveError | None:

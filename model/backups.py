@@ -175,7 +175,7 @@ def restore(backup: Path, archive: Path) -> Path | None:
     try:
         _copy_into(backup, archive)
     except sqlite3.DatabaseError as error:
-        if "locked" in str(error) or "busy" in str(error):
+        if archive_file.held(error):
             raise ArchiveError(
                 f"{archive}: arkivet er åbent i et andet program; luk det og prøv igen."
             ) from None

@@ -66,7 +66,7 @@ def user_errors() -> Iterator[None]:
             "eller mod arkivets regler; intet er gemt. Prøv igen."
         ) from None
     except OperationalError as error:
-        if "locked" in str(error.orig) or "busy" in str(error.orig):
+        if archive_file.held(error.orig):
             raise ArchiveError(
                 "Arkivet er optaget af et andet program lige nu; prøv igen om lidt."
             ) from None

@@ -24,6 +24,8 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from model import archive_file
+
 INDEX = "search_index"
 
 # The text of one item as the index holds it, a column per kind; {id} is filled in per
@@ -123,7 +125,7 @@ def compact(engine: Engine, pages: int = MERGE_PAGES) -> int:
     try:
         return _merge(engine, pages)
     except OperationalError as error:
-        if "locked" in str(error.orig) or "busy" in str(error.orig):
+        if archive_file.held(error.orig):
             return 0
         raise
 
