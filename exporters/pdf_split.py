@@ -50,9 +50,8 @@ class Laid:
 
 @dataclass
 class Split:
-    """A document being laid out in two processes; `at` is the first chapter of the other."""
+    """The other process laying out part of a document, and the fonts at the fork."""
 
-    at: int
     pid: int
     pipe: int
     codes: dict[str, int]  # pdf_font.codes_given at the fork
@@ -100,8 +99,7 @@ def fork(canvas, plan: Plan, lay_out) -> Split:
     from exporters import pdf_font
 
     _give_codes(canvas._doc, plan.chars)
-    split = Split(plan.at, 0, 0, pdf_font.codes_given(canvas._doc),
-                  len(canvas._doc.fontMapping))
+    split = Split(0, 0, pdf_font.codes_given(canvas._doc), len(canvas._doc.fontMapping))
     read, write = os.pipe()
     split.pid = os.fork()
     if split.pid == 0:  # the other process: never returns
@@ -174,13 +172,12 @@ def _agree_fonts(doc, split: Split, laid: Laid) -> None:
     from exporters import pdf_font
 
     own = pdf_font.codes_since(doc, split.codes)
-    for name in own.keys() | laid.codes.keys():
-        _beyond(own.get(name, ""), laid.codes.get(name, ""))  # checked first, all of them
-    for name in own.keys() | laid.codes.keys():
-        more = _beyond(own.get(name, ""), laid.codes.get(name, ""))
-        if more:
-            pdf_font.give_codes(doc, {name: more})
-    for name in _beyond(list(doc.fontMapping)[split.fonts:], laid.fonts):
+    # Every font checked before any is changed.
+    more = {name: _beyond(own.get(name, ""), laid.codes.get(name, ""))
+            for name in own.keys() | laid.codes.keys()}
+    names = _beyond(list(doc.fontMapping)[split.fonts:], laid.fonts)
+    pdf_font.give_codes(doc, {name: chars for name, chars in more.items() if chars})
+    for name in names:
         pdfmetrics.getFont(name).getSubsetInternalName(0, doc)
 
 

@@ -154,7 +154,7 @@ def _canvas_at_fork(chars: str):
     register()
     canvas = pdf._Canvas(io.BytesIO())
     pdf_split._give_codes(canvas._doc, chars)
-    split = pdf_split.Split(0, 0, 0, pdf_font.codes_given(canvas._doc),
+    split = pdf_split.Split(0, 0, pdf_font.codes_given(canvas._doc),
                             len(canvas._doc.fontMapping))
     return canvas, split, FAMILY
 
