@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -14,6 +15,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from exporters.fonts import FAMILY, register
 from exporters.markup import shorten
 
+PAGE = A4
+MARGIN_X = 25 * mm
+MARGIN_TOP = 28 * mm
+MARGIN_BOTTOM = 22 * mm
 ACCENT = colors.HexColor("#1F3864")  # dark blue, as Word's headings in municipal templates
 GREY = colors.HexColor("#595959")
 RULE = colors.HexColor("#A6A6A6")
