@@ -151,6 +151,30 @@ def test_structure_update_is_sound_pdf(rendered, key):
         assert len(pdf.Root.StructTreeRoot.ParentTree.Nums) >= 2 * len(pdf.pages)
 
 
+def test_page_streams_reach_qpdf_compressed_once(monkeypatch, tmp_path):
+    """Each page's text leaves reportlab compressed with Flate alone, its filter the plain
+    name: qpdf, which saves the tagged file, copies such a stream as it is instead of
+    decoding and compressing it again (a third of the tagging's time)."""
+    from exporters import pdf_tagging
+    from model.database import open_archive
+
+    saved = []
+    finish = pdf_tagging.finish
+    monkeypatch.setattr(pdf_tagging, "finish",
+                        lambda data, *args: saved.append(data) or finish(data, *args))
+    archive = open_archive(tmp_path / "arkiv.sqlite3")
+    import_file(archive, EXAMPLE_FILES[0])
+    with archive.sessions() as session:
+        meeting = load_meeting(session, load_json(EXAMPLE_FILES[0])["meetings"][0]["id"])
+        render_bytes(meeting, "referat", "pdf")
+    archive.close()
+    with pikepdf.open(io.BytesIO(saved[0])) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            contents = page.obj.Contents
+            assert contents.get("/Filter") == pikepdf.Name.FlateDecode, number
+            assert b" Tf" in contents.read_bytes()  # and it decodes to the page's text
+
+
 def test_front_page_table_has_row_headers(rendered):
     path, _ = rendered[("aet-2020-08-19", "referat")]
     out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
