@@ -60,11 +60,62 @@ def _lines(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
     return runs
 
 
+# What makes a text's Markdown more than paragraphs, "- " lists and "#" headings (the
+# simple reading, _simple_blocks): a character that opens inline markup, an escape or an
+# entity, or a tab, anywhere; a line that starts with another character that can open a
+# block (quote, list, rule, fence, table, setext underline) or with a number and "." or
+# ")"; white space at a line's start (code, a continued list entry) or end (a hard break).
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&\t]")
+_BLOCK_START = re.compile(r"^(?:[#>*+\-=_`~|]|\d+[.)])", re.MULTILINE)
+_HEADING = re.compile(r"#{1,6} ([^#]+)")
+_BULLET = "- "
+
+
+def _simple_blocks(source: str) -> list[Block] | None:
+    """`source` as markdown-it reads it, when it is no more than paragraphs of lines,
+    one-line "#" headings and "- " lists of one-line entries, each apart from the next by
+    a blank line; otherwise None. Most sections are, and markdown-it takes half the time
+    of building a long meeting's documents. tests/exporters/test_markup.py holds this to
+    markdown-it's reading."""
+    if _INLINE_MARKUP.search(source):
+        return None
+    blocks: list[Block] = []
+    lists = 0  # numbered as markdown_blocks numbers them: each list its group
+    for chunk in source.split("\n\n"):
+        chunk = chunk.strip("\n")
+        if not chunk:
+            continue
+        lines = chunk.split("\n")
+        if any(line != line.strip() for line in lines):
+            return None
+        if all(line.startswith(_BULLET) for line in lines):
+            entries = [line[len(_BULLET):] for line in lines]
+            if any(entry != entry.lstrip() or _BLOCK_START.match(entry) for entry in entries):
+                return None
+            if not (blocks and isinstance(blocks[-1], ListBlock)):  # a blank line
+                lists += 1  # between entries leaves them in one list
+                blocks.append(ListBlock([]))
+            blocks[-1].entries += [ListEntry("•", [Run(e)], 0, lists) for e in entries]
+        elif not _BLOCK_START.search(chunk):
+            blocks.append(Para(_lines(chunk)))
+        elif len(lines) == 1 and (heading := _HEADING.fullmatch(chunk)):
+            blocks.append(SubHeading(" ".join(heading[1].split())))
+        else:
+            return None
+    return blocks
+
+
 def markdown_blocks(text: str | None) -> list[Block]:
     """A section's Markdown as paragraphs, lists and sub-headings."""
     source = clean(text)
     if not source.strip():
         return []
+    simple = _simple_blocks(source)
+    return simple if simple is not None else _parsed_blocks(source)
+
+
+def _parsed_blocks(source: str) -> list[Block]:
+    """Clean, non-blank Markdown as blocks, read by markdown-it."""
     tokens = _parser().parse(source)
     blocks: list[Block] = []
     lists: list[bool] = []  # the open lists, innermost last; True where ordered
