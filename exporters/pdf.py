@@ -23,7 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from exporters import pdf_fill as fill_
 from exporters import pdf_forms as forms
 from exporters import pdf_numbers as numbers_
-from exporters import pdf_split, pdf_story, scan_marks
+from exporters import pdf_split, pdf_story
 from exporters import pdf_tagging as tagging
 from exporters.blocks import Document
 from exporters.fonts import FAMILY
@@ -325,6 +325,8 @@ class _Template(BaseDocTemplate):
                       GREY_LEVEL, "Side {page} af {}")
         canvas.restoreState()
         if doc.scan_meeting and canvas.placed is not None:
+            from exporters import scan_marks  # reportlab's QR code: only for a protocol
+
             layout = scan_marks.page_layout(canvas, doc.scan_meeting, self.scan_item)
             canvas.scan_pages.append(layout)
             scan_marks.draw_marks(canvas, scan_marks.payload(layout))
