@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -259,10 +259,18 @@ class MainWindow(MeetingSteps, FileCommands, QMainWindow):
             self.splitter.setSizes([280, 380, 640])
         last = store.value("meeting/last")
         if last is not None:
-            try:
-                self.open_meeting(int(last))
-            except (ReferentError, ValueError):
-                pass
+            # Once the window is on screen: it shows without waiting for the meeting.
+            QTimer.singleShot(0, self, lambda: self._reopen(last))
+
+    def _reopen(self, last) -> None:
+        """The meeting open when the window was last closed, unless one is open already
+        or it is gone."""
+        if self.meeting_id is not None:
+            return
+        try:
+            self.open_meeting(int(last))
+        except (ReferentError, ValueError):
+            pass
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.flush()

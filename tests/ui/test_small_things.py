@@ -142,3 +142,18 @@ def test_every_dialog_fits_a_1366x768_screen(examples_window, dialogs_seen, qtbo
     too_big = {name: (size.width(), size.height()) for name, size in dialogs_seen.items()
                if size.width() > USABLE.width() or size.height() > USABLE.height()}
     assert not too_big
+
+
+def test_the_window_shows_at_once_then_reopens_the_last_meeting(qtbot, examples_archive,
+                                                                  messages):
+    from tests.ui.conftest import _window
+
+    first = _window(qtbot, examples_archive)
+    meeting = _meeting(first, "signed")
+    first.open_meeting(meeting)
+    first.close()
+    second = _window(qtbot, examples_archive)
+    assert second.meeting_id is None  # on screen without waiting for the meeting
+    qtbot.waitUntil(lambda: second.meeting_id == meeting)
+    assert second.agenda.model.rows
+    assert second.tree.currentIndex().isValid()
