@@ -10,13 +10,29 @@ translated with one table, and the loop is left for the rest. The bytes are the 
 
 from __future__ import annotations
 
-from reportlab.pdfbase.ttfonts import TTFont
+from fnmatch import fnmatch
+from weakref import WeakKeyDictionary
+
+from reportlab import rl_config
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
+
+from exporters import font_faces
 
 NBSP = 0xA0  # drawn as a space, as reportlab's loop does
 UNKNOWN = "\u0100"  # what a character without a code in the first subset becomes: no byte
 
 
 class SubsetFont(TTFont):
+    def __init__(self, name: str, filename: str):
+        # TTFont.__init__, with its face read through the cache (font_faces.py);
+        # tests/exporters/test_pdf_font.py holds the two alike.
+        self.fontName = name
+        self.face = font_faces.face(filename)
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+
     def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 - reportlab's name
         state = self.state.get(doc)
         if state is not None and text and isinstance(text, str):

@@ -229,15 +229,16 @@ def _text(value) -> str:
 
 
 def _strings(value, parts: list[str]) -> None:
-    if isinstance(value, str):
-        parts.append(value)
-    elif isinstance(value, Run):
+    kind = type(value)  # by type, not isinstance: a long document has 100,000 runs
+    if kind is Run:
         parts.append(value.text)
-    elif isinstance(value, (list, tuple)):
+    elif kind is str:
+        parts.append(value)
+    elif kind is list or kind is tuple:
         for item in value:
             _strings(item, parts)
-    elif dataclasses.is_dataclass(value):
-        for name in _fields(type(value)):
+    else:
+        for name in _fields(kind):
             _strings(getattr(value, name), parts)
 
 
@@ -245,7 +246,10 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _fields(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass; none for anything else (a number, None, a subclass of
+    str or list, which holds no text of a document's)."""
     known = _FIELDS.get(kind)
     if known is None:
-        known = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else ()
+        known = _FIELDS[kind] = tuple(f.name for f in fields)
     return known
