@@ -343,10 +343,18 @@ class _Canvas(Canvas):
         self.scan_pages: list = []  # each page's layout for the scanner (scan_marks.py)
         self.capture: list[str] | None = None  # each page's stream (pdf_split.py)
 
+    measuring = False
+
     def showPage(self):  # noqa: N802 - reportlab's name
         super().showPage()
-        if self.capture is not None:  # sent to the other process, wrapped here
-            self.capture.append(tagging.wrap_page(self._doc.Pages.pages[-1].stream))
+        if self.measuring:
+            return
+        # Wrapped as soon as it is done, so that in a document laid out in two processes
+        # each wraps its own pages while the other is still at work.
+        page = self._doc.Pages.pages[-1]
+        page.stream, page.wrapped = tagging.wrap_page(page.stream), True
+        if self.capture is not None:  # sent to the other process
+            self.capture.append(page.stream)
 
     def _addAnnotation(self, *args, **kwargs):  # noqa: N802 - reportlab's name
         if self.capture is not None:  # a link's target may be in the other half

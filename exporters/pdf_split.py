@@ -29,7 +29,7 @@ from exporters.fonts import FALLBACK, FAMILY, main_coverage, register_fallback
 
 FACES = (FAMILY, f"{FAMILY}-Bold", f"{FAMILY}-Italic", f"{FAMILY}-BoldItalic")
 LEAST = 120_000  # characters of text below which a fork costs more than it saves
-OWN_SHARE = 0.5  # of the text laid out here: this process also puts the pages together
+OWN_SHARE = 0.47  # of the text laid out here: this process also puts the pages together
 PRINTED = "Side af . – · "  # what the writer adds to the document's own text
 
 

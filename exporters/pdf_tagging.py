@@ -156,8 +156,8 @@ _UNUSED_FONT = re.compile(r" ?BT /F1 [\d.]+ Tf [\d.]+ TL ET")
 
 def wrap_artifacts(canvas) -> None:
     """Wrap every run of lines drawn outside a tagged sequence as /Artifact; call before
-    the canvas is saved. Pages wrapped already (by another process: pdf_split.py) are
-    marked `wrapped`."""
+    the canvas is saved. Pages wrapped already (as they were shown, pdf._Canvas, here or
+    in another process) are marked `wrapped`."""
     for page in canvas._doc.Pages.pages:
         if not getattr(page, "wrapped", False):
             page.stream = wrap_page(page.stream)
