@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ui import spelling
 from ui.typing_run import TypingRun
 
 AUTOSAVE_MS = 700
@@ -26,6 +27,10 @@ class ErrorLabel(QLabel):
 
 
 class _Line(QLineEdit):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        spelling.attach(self)  # from the start: a field made in a window in use
+
     def event(self, event) -> bool:
         from ui.markdown_edit import leave_undo_to_program
 

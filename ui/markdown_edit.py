@@ -14,6 +14,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
+from ui import spelling
 from ui.markdown_text import from_markdown, html_to_markdown, to_markdown
 from ui.typing_run import TypingRun
 
@@ -42,6 +43,7 @@ class MarkdownEdit(QTextEdit):
         self.textChanged.connect(self._changed)
         self._loading = False
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        spelling.attach(self)  # from the start: a field made in a window in use
 
     # -- content ---------------------------------------------------------------
 

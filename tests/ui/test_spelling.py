@@ -92,7 +92,8 @@ def test_every_text_field_is_checked(window, archive, qtbot, own_words):
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.notes.setPlainText("Mødet blev hævet kl. 11.45 efter en kort pausse.")
-    assert underlined(dialog.notes) == ["pausse"]
+    # Checked once the dialog has the keyboard, as it has when it opens.
+    qtbot.waitUntil(lambda: underlined(dialog.notes) == ["pausse"])
     assert not window.editor.decision.is_dirty()  # a red line is not an edit
     title = dialog.fields["title"].edit
     title.setText("Referat fra mødde")
@@ -168,3 +169,57 @@ def test_a_word_added_while_a_closed_field_is_still_held_rechecks_the_rest(qtbot
     speller_module.speller().add("Stevnsudvalgsgruppen")
     recheck_all()
     assert underlined(kept) == []
+
+
+@needs_dictionary
+def test_a_right_click_opens_the_spelling_menu(window, archive, qtbot, own_words, monkeypatch):
+    """As the secretary opens it: a context menu event on the field (a multi-line field's
+    goes to its viewport), with the suggestions for the word under the mouse."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui import spelling
+
+    shown = []
+    made = spelling.spelling_menu
+
+    class Opened:  # the menu as made, not run: QMenu.exec would wait for a click
+        def __init__(self, widget, pos):
+            shown.append([action.text() for action in made(widget, pos).actions()])
+
+        def exec(self, _where):
+            pass
+
+    monkeypatch.setattr(spelling, "spelling_menu", Opened)
+    edit = _section(window, archive)
+    title = window.editor.fields["title"].edit
+    for field in (edit, title):  # else Qt's own menu would open, and wait for a click
+        assert field.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    edit.setPlainText("Udvalget tog sagen til efterretnig.")
+    pos = edit.cursorRect(_cursor_at(edit, "efterretnig")).center()
+    QApplication.sendEvent(edit.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, edit.viewport().mapToGlobal(pos)))
+    title.setText("Referat fra mødde")
+    at = QPoint(title.cursorRect().center())
+    QApplication.sendEvent(title, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, at, title.mapToGlobal(at)))
+    assert len(shown) == 2
+    assert shown[0][0] == "efterretning" and "Tilføj til ordbog" in shown[0]
+    assert "møde" in shown[1]
+
+
+@needs_dictionary
+def test_a_field_of_a_dialog_of_qts_own_is_checked_once_it_has_the_keyboard(window, qtbot,
+                                                                           own_words):
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from ui.spelling import checked
+
+    dialog = QInputDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.setLabelText("Overskrift:")
+    dialog.show()
+    field = dialog.findChild(QLineEdit)
+    assert not checked(field)
+    qtbot.waitUntil(lambda: checked(field))
