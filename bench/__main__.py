@@ -174,6 +174,24 @@ def part_archive(table: Table, archive: Path, runs: int) -> None:
     table.add("search, two words, 100,000 items", f"{search['anlæg drift']:.0f} ms", "<= 30 ms")
 
 
+def machine() -> str:
+    """How busy the machine is, for reading the rows in seconds: a fixed Python loop's
+    time, and the share of the last minute some task waited for a CPU (Linux's pressure
+    stall information, where the kernel gives it). On a host shared with others both
+    move, and every row in seconds moves with them; the ratios to the yardstick less."""
+    began = time.perf_counter()
+    for _ in range(20_000_000):
+        pass
+    loop = time.perf_counter() - began
+    try:
+        fields = Path("/proc/pressure/cpu").read_text().split()
+        waiting = f", a task waiting for a CPU {fields[fields.index('some') + 2][6:]} % " \
+                  "of the last minute"
+    except (OSError, ValueError, IndexError):
+        waiting = ""
+    return f"machine: a loop of 20 million steps {loop:.2f} s{waiting}"
+
+
 def compile_sources() -> None:
     """Byte-compile the program as installing it does. Where PYTHONDONTWRITEBYTECODE is set
     (as on the build machines) every start would compile all of it again: 0.1-0.2 s that
@@ -199,6 +217,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     compile_sources()
+    print(machine(), flush=True)
     table = Table()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="referent-bench-") as temp:
@@ -214,7 +233,7 @@ def main(argv: list[str] | None = None) -> None:
             part_cli(table, folder, args.runs)
         if "archive" in args.only:
             part_archive(table, args.archive, args.runs)
-    print(f"({time.perf_counter() - started:.0f} s in all)")
+    print(f"({time.perf_counter() - started:.0f} s in all; at the end, {machine()})")
     if args.markdown:
         print(table.markdown())
 
