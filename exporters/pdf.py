@@ -141,7 +141,7 @@ def _draw_other(template: _Template, laid: pdf_split.Laid) -> None:
             canvas.addOutlineEntry(text, key, level=0, closed=True)
         canvas.showPage()
         page = canvas._doc.Pages.pages[-1]
-        page.stream, page.wrapped = stream, True
+        page.stream = stream  # wrapped already, in the other process
     template.page_count = offset + len(laid.pages)
 
 
@@ -154,13 +154,13 @@ def _build(template: _Template, parts: Iterator[list], canvas) -> None:
 
 
 def _saved(template: _Template) -> tuple[tagging.Tagger, list, list]:
-    """Save the laid-out document, its numbers filled in and what is not text marked as
-    such; what was noted while drawing it: the tagging notes, the boxes drawn and the
-    pages' scan layouts. The caller keeps no hold on `template`: its pages (35 MB at 2000
-    items) are let go before the structure tree is made."""
+    """Save the laid-out document, its numbers filled in (what is not text was marked as
+    such as each page was shown, _Canvas); what was noted while drawing it: the tagging
+    notes, the boxes drawn and the pages' scan layouts. The caller keeps no hold on
+    `template`: its pages (35 MB at 2000 items) are let go before the structure tree is
+    made."""
     canvas = template.canv
     numbers_.fill(canvas, {**template.pages, numbers_.TOTAL: template.page_count})
-    tagging.wrap_artifacts(canvas)
     _compress_pages(canvas)
     canvas.save()
     # The saved pages: let go now, not when the collector next comes by (canvas and
@@ -333,7 +333,10 @@ class _Template(BaseDocTemplate):
 
 
 class _Canvas(Canvas):
-    """A canvas whose initial font is ours, so no unembedded Helvetica is named in the file."""
+    """A canvas whose initial font is ours, so no unembedded Helvetica is named in the file,
+    and whose pages' untagged runs are wrapped as artifacts as each page is shown."""
+
+    measuring = False
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initialFontName", FAMILY)
@@ -343,8 +346,6 @@ class _Canvas(Canvas):
         self.scan_pages: list = []  # each page's layout for the scanner (scan_marks.py)
         self.capture: list[str] | None = None  # each page's stream (pdf_split.py)
 
-    measuring = False
-
     def showPage(self):  # noqa: N802 - reportlab's name
         super().showPage()
         if self.measuring:
@@ -352,7 +353,7 @@ class _Canvas(Canvas):
         # Wrapped as soon as it is done, so that in a document laid out in two processes
         # each wraps its own pages while the other is still at work.
         page = self._doc.Pages.pages[-1]
-        page.stream, page.wrapped = tagging.wrap_page(page.stream), True
+        page.stream = tagging.wrap_page(page.stream)
         if self.capture is not None:  # sent to the other process
             self.capture.append(page.stream)
 

@@ -4,7 +4,7 @@ While a page is drawn, every paragraph's content is wrapped in a marked-content
 sequence with an MCID (`tagged`), and the element it belongs to is noted in
 reading order. Everything drawn outside such a sequence (running headers and
 footers, page numbers, rules, boxes, leader dots) is wrapped as an Artifact
-when the page streams are final (`wrap_artifacts`). After the file is saved,
+when the page is done (`wrap_page`, as pdf._Canvas shows it). After the file is saved,
 `finish` marks the pages, links and catalog with pikepdf (MarkInfo,
 DisplayDocTitle, the PDF/UA identifier in the XMP metadata) and appends the
 structure tree built from the notes as an update written as PDF text: Document
@@ -66,7 +66,7 @@ class Tagger:
     def begin(self, canvas, tag: str, continued: bool = False, level: int = 0,
               labelled: bool = False, new_list: bool = False) -> Element:
         """Open a marked-content sequence. A `labelled` list entry's bullet, which reportlab
-        draws first, becomes an Lbl of its own (`wrap_artifacts` splits it off)."""
+        draws first, becomes an Lbl of its own (`wrap_page` splits it off)."""
         page = canvas.getPageNumber() - 1
         last = self.elements[-1] if self.elements else None
         if continued and last is not None and last.tag == tag:
@@ -152,15 +152,6 @@ _PAINTS = re.compile(r"\b(Tj|TJ|'|re|f|F|f\*|S|s|B|b|B\*|b\*|Do|sh|l|c)\s*$|\bTj
 # object; that font is its standard Helvetica (F1), not embedded, which PDF/UA forbids
 # although nothing is printed with it: every text object of ours selects its own font.
 _UNUSED_FONT = re.compile(r" ?BT /F1 [\d.]+ Tf [\d.]+ TL ET")
-
-
-def wrap_artifacts(canvas) -> None:
-    """Wrap every run of lines drawn outside a tagged sequence as /Artifact; call before
-    the canvas is saved. Pages wrapped already (as they were shown, pdf._Canvas, here or
-    in another process) are marked `wrapped`."""
-    for page in canvas._doc.Pages.pages:
-        if not getattr(page, "wrapped", False):
-            page.stream = wrap_page(page.stream)
 
 
 def wrap_page(stream: str) -> str:
