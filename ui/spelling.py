@@ -81,8 +81,9 @@ def attach(widget: QTextEdit | QPlainTextEdit | QLineEdit) -> None:
     """Check the field's spelling from now on, if it is prose (once per field)."""
     if widget.property(_CHECKED) is not None:
         return
-    widget.setProperty(_CHECKED, wanted(widget))
-    if not widget.property(_CHECKED):
+    prose = wanted(widget)
+    widget.setProperty(_CHECKED, prose)
+    if not prose:
         return
     if isinstance(widget, QLineEdit):
         widget.installEventFilter(_watcher())  # its own events only: to draw its lines
